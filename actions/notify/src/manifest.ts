@@ -1,0 +1,64 @@
+import * as t from '@deploy-suite/core/input-types';
+import { optional, required, withDefault } from '@deploy-suite/core/inputs';
+import { defineAction } from '@deploy-suite/core/manifest';
+
+export const STATUSES = ['success', 'failure', 'cancelled', 'skipped', 'started', 'warning'] as const;
+export type NotifyStatus = (typeof STATUSES)[number];
+
+/** `here`, `channel`, `everyone`, a user (U…/W…), a user group (S…), or Slack's own `<…>` form. */
+const mention = t.pattern(
+  /^(here|channel|everyone|@?[UWS][A-Z0-9]{2,}|<[@!#][^<>\s]+>)$/,
+  "'here', 'channel', 'everyone', a user id (U…/W…), a user-group id (S…) or Slack's <@…>/<!…> form",
+);
+
+export const manifest = defineAction({
+  name: 'notify',
+  title: 'Deploy Suite: notify Slack',
+  description:
+    'Sends a Slack message about the run (status, environment, URL, commit, actor, run link, duration, reason) through an incoming webhook. Never fails the job unless asked.',
+  branding: { icon: 'bell', color: 'purple' },
+  inputs: {
+    'webhook-url': required(
+      t.url({ form: 'a Slack incoming-webhook URL such as https://hooks.slack.com/services/T…/B…/…' }),
+      'Slack incoming-webhook URL. Pass it from a secret.',
+      { secret: true },
+    ),
+    status: withDefault(t.oneOf(STATUSES), 'success', "The outcome to report; pass `${{ job.status }}` to report the job's."),
+    title: optional(t.text(), 'Headline of the message. Default: the status and repository, e.g. "Deployed acme/api to production".'),
+    text: optional(t.text(), 'Body of the message, in Slack mrkdwn.'),
+    environment: optional(t.text(), 'Environment the run deployed to, e.g. production.'),
+    url: optional(t.url(), 'URL of the deployment, e.g. `${{ steps.deploy.outputs.url }}`.'),
+    reason: optional(t.text(), 'Why a rollback or failure happened; shown as its own section.'),
+    fields: optional(t.keyValues(), 'Extra fields, `KEY=VALUE` one a line, shown in the message.'),
+    mention: optional(t.list(mention), 'Who to mention when the status is in `mention-on`, e.g. `here` or `S0123ABCD`.'),
+    'mention-on': withDefault(t.list(t.oneOf(STATUSES)), 'failure', 'Statuses that trigger the mention.'),
+    'started-at': optional(
+      t.timestamp(),
+      'When the run started (ISO 8601 or epoch seconds), to show its duration, e.g. from a first step that runs `date +%s`.',
+    ),
+    payload: optional(
+      t.text('a Slack message as JSON or YAML, with {{ name }} placeholders'),
+      'A custom message (JSON or YAML) sent instead of the built one. `{{ status }}`, `{{ commit.message }}`, `{{ run.url }}` and the other placeholders listed in the catalog are filled in safely.',
+    ),
+    'fail-on-error': withDefault(t.boolean(), 'false', 'Fail the step when the message cannot be delivered. By default a failed notification is a warning.'),
+    timeout: withDefault(t.duration({ min: 1000, max: 600_000 }), '30s', 'How long delivery may take, retries included.'),
+    'request-timeout': withDefault(t.duration({ min: 100, max: 120_000 }), '10s', 'How long one attempt may take.'),
+  },
+  outputs: {
+    sent: { description: "'true' when Slack accepted the message, else 'false'." },
+  },
+  example: `- name: Tell Slack
+  if: always()
+  uses: OWNER/REPO/actions/notify@v1
+  with:
+    webhook-url: \${{ secrets.SLACK_WEBHOOK_URL }}
+    status: \${{ job.status }}
+    environment: production
+    url: \${{ steps.api.outputs.url }}
+    mention: here
+    fields: |
+      Version=\${{ github.sha }}
+      Region=eu-west`,
+});
+
+export type NotifyInputs = import('@deploy-suite/core/inputs').ParsedInputs<(typeof manifest)['inputs']>;

@@ -20,6 +20,8 @@ export interface ActionManifest<S extends InputSpecs = InputSpecs> {
   outputs: Record<string, OutputSpec>;
   /** One usage example: the YAML of a workflow step. */
   example: string;
+  /** More for the catalog (Markdown): presets, placeholders, caveats. */
+  notes?: string;
   /** Rules across inputs, checked after each input parsed. */
   check?: (inputs: ParsedInputs<S>) => InputProblem[];
 }

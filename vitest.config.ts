@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Bundles run as child processes and PostgreSQL clusters start per file: two cores.
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});

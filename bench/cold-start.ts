@@ -50,8 +50,18 @@ export const coldStart: Bench = {
     results.push({ name: 'bare node -e 0', value: Number(bareMs.toFixed(1)), unit: 'ms' });
     for (const [name, s] of samples) {
       const ms = median(s.ms);
-      results.push({ name: `cold start ${name}`, value: Number((ms / bareMs).toFixed(2)), unit: 'x bare node', note: `${ms.toFixed(1)} ms; budget ≤ 2x` });
-      results.push({ name: `peak memory ${name}`, value: Number((Math.max(...s.rss) / 1024).toFixed(1)), unit: 'MiB', note: 'budget ≤ 70 MiB' });
+      results.push({
+        name: `cold start ${name}`,
+        value: Number((ms / bareMs).toFixed(2)),
+        unit: 'x bare node',
+        note: `${ms.toFixed(1)} ms; budget ≤ 2x`,
+      });
+      results.push({
+        name: `peak memory ${name}`,
+        value: Number((Math.max(...s.rss) / 1024).toFixed(1)),
+        unit: 'MiB',
+        note: 'budget ≤ 70 MiB',
+      });
     }
     return results;
   },

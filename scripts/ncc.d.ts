@@ -13,5 +13,8 @@ declare module '@vercel/ncc' {
     source: string | Uint8Array;
     permissions?: number;
   }
-  export default function ncc(entry: string, options?: NccOptions): Promise<{ code: string; map?: string; assets?: Record<string, NccAsset> }>;
+  export default function ncc(
+    entry: string,
+    options?: NccOptions,
+  ): Promise<{ code: string; map?: string; assets?: Record<string, NccAsset> }>;
 }

@@ -882,12 +882,7 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(7638);
 ;// CONCATENATED MODULE: ./packages/core/src/report.ts
 function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 /** Markup made by this module; plain strings are always escaped. */
 class Html {
@@ -903,7 +898,9 @@ function render(content) {
     return content instanceof Html ? content.markup : escapeHtml(String(content));
 }
 function report_link(text, href) {
-    return /^https?:\/\//i.test(href) ? new Html(`<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`) : new Html(escapeHtml(text));
+    return /^https?:\/\//i.test(href)
+        ? new Html(`<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`)
+        : new Html(escapeHtml(text));
 }
 function code(text) {
     return new Html(`<code>${escapeHtml(text)}</code>`);
@@ -1050,7 +1047,10 @@ function buildMessage(n) {
         blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(body, LIMITS.sectionText) } });
     blocks.push(...sectionsOfFields([...summary, ...extra]));
     if (n.reason) {
-        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(`*Reason*\n${escapeMrkdwn(n.reason)}`, LIMITS.sectionText) } });
+        blocks.push({
+            type: 'section',
+            text: { type: 'mrkdwn', text: truncate(`*Reason*\n${escapeMrkdwn(n.reason)}`, LIMITS.sectionText) },
+        });
     }
     const context = [n.run.repository, n.run.refName, n.run.workflow && `${n.run.workflow} #${n.run.runId}`]
         .filter((s) => Boolean(s))
@@ -1068,11 +1068,21 @@ function buildMessage(n) {
     const fallback = [mentionText, `${look.emoji} ${title}`].filter((s) => s !== '').join(' ');
     return {
         text: truncate(fallback, LIMITS.fallbackText),
-        attachments: [{ color: look.color, fallback: truncate(`${look.emoji} ${title}`, LIMITS.fallbackText), blocks: blocks.slice(0, LIMITS.blocks) }],
+        attachments: [
+            {
+                color: look.color,
+                fallback: truncate(`${look.emoji} ${title}`, LIMITS.fallbackText),
+                blocks: blocks.slice(0, LIMITS.blocks),
+            },
+        ],
     };
 }
 function message_button(label, url) {
-    return { type: 'button', text: { type: 'plain_text', text: truncate(label, LIMITS.buttonText) }, url: url.slice(0, LIMITS.buttonUrl) };
+    return {
+        type: 'button',
+        text: { type: 'plain_text', text: truncate(label, LIMITS.buttonText) },
+        url: url.slice(0, LIMITS.buttonUrl),
+    };
 }
 
 ;// CONCATENATED MODULE: ./actions/notify/src/payload.ts
@@ -1116,8 +1126,26 @@ function placeholderValues(n) {
     return values;
 }
 const PLACEHOLDER_NAMES = [
-    'status', 'emoji', 'color', 'title', 'text', 'environment', 'url', 'reason', 'duration', 'repository', 'ref',
-    'actor', 'workflow', 'job', 'commit.sha', 'commit.short_sha', 'commit.message', 'commit.url', 'run.id', 'run.url',
+    'status',
+    'emoji',
+    'color',
+    'title',
+    'text',
+    'environment',
+    'url',
+    'reason',
+    'duration',
+    'repository',
+    'ref',
+    'actor',
+    'workflow',
+    'job',
+    'commit.sha',
+    'commit.short_sha',
+    'commit.message',
+    'commit.url',
+    'run.id',
+    'run.url',
     'fields.<KEY>',
 ];
 function payloadError(expected) {
@@ -1167,6 +1195,12 @@ async function renderPayload(template, n) {
 }
 
 ;// CONCATENATED MODULE: ./actions/notify/src/notify.ts
+/**
+ * notify: build the message (or fill the custom payload), send it through @slack/webhook over
+ * the core HTTP client (which retries 429 after `Retry-After`, 5xx and network errors: the
+ * library itself does not retry 429), and report. Delivery failure is a warning unless
+ * `fail-on-error` is set: a notification must never be the reason a deploy fails.
+ */
 
 
 

@@ -766,7 +766,10 @@ class HttpClient {
             if (attempt > retries)
                 throw lastFailure;
             if (left <= 0)
-                throw fail({ reason: `deadline of ${(0,input_types/* formatDuration */.a3)(deadlineAt - start)} passed; last: ${retryReason}`, attempts: attempt });
+                throw fail({
+                    reason: `deadline of ${(0,input_types/* formatDuration */.a3)(deadlineAt - start)} passed; last: ${retryReason}`,
+                    attempts: attempt,
+                });
             const ceiling = Math.min(o.backoffCap, o.backoffBase * 2 ** (attempt - 1));
             const delay = Math.max(waitAtLeast, o.random() * ceiling);
             if (delay > left) {

@@ -21,10 +21,48 @@ export function prng(seed: number): () => number {
 
 // No value here is a URL to anywhere: fuzzing must not send traffic off this machine.
 const JUNK = [
-  ' ', 'true', 'FALSE', 'yes', '0', '-1', '1e309', 'NaN', '9'.repeat(30), '5m', '90s', '1h', '0s', '-5m', '1.5',
-  'abc', '::error::injected', '%0A%25', 'a\nb\nc', '{"a":1}', '[1,2]', '{{ status }}', 'KEY=VALUE', '=x', 'K=', 'ü☃💥',
-  'x'.repeat(5000), '${{ github.token }}', '<script>alert(1)</script>', '\'"`', 'null', 'undefined', '200-299',
-  '$.a == b', '/re(/', 'here', 'U', '\t\t', 'a,b,,c', '127.0.0.1', 'http://', 'https://127.0.0.1:1/x',
+  ' ',
+  'true',
+  'FALSE',
+  'yes',
+  '0',
+  '-1',
+  '1e309',
+  'NaN',
+  '9'.repeat(30),
+  '5m',
+  '90s',
+  '1h',
+  '0s',
+  '-5m',
+  '1.5',
+  'abc',
+  '::error::injected',
+  '%0A%25',
+  'a\nb\nc',
+  '{"a":1}',
+  '[1,2]',
+  '{{ status }}',
+  'KEY=VALUE',
+  '=x',
+  'K=',
+  'ü☃💥',
+  'x'.repeat(5000),
+  '${{ github.token }}',
+  '<script>alert(1)</script>',
+  '\'"`',
+  'null',
+  'undefined',
+  '200-299',
+  '$.a == b',
+  '/re(/',
+  'here',
+  'U',
+  '\t\t',
+  'a,b,,c',
+  '127.0.0.1',
+  'http://',
+  'https://127.0.0.1:1/x',
 ];
 
 function randomText(random: () => number): string {
@@ -47,7 +85,9 @@ export function describeInputFuzz(spec: FuzzSpec): void {
   const seed = spec.seed ?? Number(process.env.FUZZ_SEED ?? 20261123);
   const iterations = spec.iterations ?? Number(process.env.FUZZ_ITERATIONS ?? 24);
   describe(`${spec.action} input fuzz`, () => {
-    it(`answers ${iterations} random input sets (seed ${seed}) with success or one clear error`, { timeout: iterations * 20_000 }, async () => {
+    it(`answers ${iterations} random input sets (seed ${seed}) with success or one clear error`, {
+      timeout: iterations * 20_000,
+    }, async () => {
       const manifest = actionNamed(spec.action);
       const { makeCanary } = await import('./canary.ts');
       const canary = makeCanary();
@@ -66,7 +106,9 @@ export function describeInputFuzz(spec: FuzzSpec): void {
           }
           const run = await runBundle(spec.action, { inputs, secrets: env.secrets, timeoutMs: 60_000 });
           const problems = outcomeProblems(run);
-          expect(problems, `iteration ${i} with ${JSON.stringify(inputs).slice(0, 2000)}\n${run.stdout.slice(-2000)}`).toEqual([]);
+          expect(problems, `iteration ${i} with ${JSON.stringify(inputs).slice(0, 2000)}\n${run.stdout.slice(-2000)}`).toEqual(
+            [],
+          );
           if (run.exitCode !== 0) expect(run.errors[0]?.length ?? 0).toBeGreaterThan(10);
         }
       } finally {

@@ -61,7 +61,7 @@ export interface RunBundleOptions {
   debug?: boolean;
 }
 
-function unescape(value: string): string {
+function unescapeCommand(value: string): string {
   return value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
 }
 
@@ -73,9 +73,9 @@ export function parseAnnotations(stdout: string): Annotation[] {
     const properties: Record<string, string> = {};
     for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
       const eq = pair.indexOf('=');
-      properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1));
+      properties[pair.slice(0, eq)] = unescapeCommand(pair.slice(eq + 1));
     }
-    found.push({ kind: match[1] as Annotation['kind'], message: unescape(match[3] ?? ''), properties });
+    found.push({ kind: match[1] as Annotation['kind'], message: unescapeCommand(match[3] ?? ''), properties });
   }
   return found;
 }
@@ -224,7 +224,8 @@ export function cleanFailureProblems(run: BundleRun): string[] {
   const problems: string[] = [];
   if (run.timedOut) problems.push('the bundle was killed at the test timeout');
   if (run.exitCode !== 1) problems.push(`exit code ${run.exitCode}, expected 1`);
-  if (run.errors.length !== 1) problems.push(`${run.errors.length} ::error:: lines, expected exactly 1: ${JSON.stringify(run.errors)}`);
+  if (run.errors.length !== 1)
+    problems.push(`${run.errors.length} ::error:: lines, expected exactly 1: ${JSON.stringify(run.errors)}`);
   if (hasStackTrace(run.stdout) || hasStackTrace(run.stderr)) problems.push('a stack trace was printed');
   if (run.errors.some((e) => e.startsWith('Internal error'))) problems.push(`an internal error: ${run.errors.join(' | ')}`);
   if (!run.outputs.status) problems.push('no status output');

@@ -81,7 +81,10 @@ export function buildMessage(n: Notification): Record<string, unknown> {
   if (body) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(body, LIMITS.sectionText) } });
   blocks.push(...sectionsOfFields([...summary, ...extra]));
   if (n.reason) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(`*Reason*\n${escapeMrkdwn(n.reason)}`, LIMITS.sectionText) } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(`*Reason*\n${escapeMrkdwn(n.reason)}`, LIMITS.sectionText) },
+    });
   }
 
   const context = [n.run.repository, n.run.refName, n.run.workflow && `${n.run.workflow} #${n.run.runId}`]
@@ -98,10 +101,20 @@ export function buildMessage(n: Notification): Record<string, unknown> {
   const fallback = [mentionText, `${look.emoji} ${title}`].filter((s) => s !== '').join(' ');
   return {
     text: truncate(fallback, LIMITS.fallbackText),
-    attachments: [{ color: look.color, fallback: truncate(`${look.emoji} ${title}`, LIMITS.fallbackText), blocks: blocks.slice(0, LIMITS.blocks) }],
+    attachments: [
+      {
+        color: look.color,
+        fallback: truncate(`${look.emoji} ${title}`, LIMITS.fallbackText),
+        blocks: blocks.slice(0, LIMITS.blocks),
+      },
+    ],
   };
 }
 
 function button(label: string, url: string): Block {
-  return { type: 'button', text: { type: 'plain_text', text: truncate(label, LIMITS.buttonText) }, url: url.slice(0, LIMITS.buttonUrl) };
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: truncate(label, LIMITS.buttonText) },
+    url: url.slice(0, LIMITS.buttonUrl),
+  };
 }

@@ -4,9 +4,10 @@
  * library itself does not retry 429), and report. Delivery failure is a warning unless
  * `fail-on-error` is set: a notification must never be the reason a deploy fails.
  */
-import type { ActionContext, ActionResult } from '@deploy-suite/core/run';
+
 import { errorMessage, UserError } from '@deploy-suite/core/errors';
 import { link, Summary } from '@deploy-suite/core/report';
+import type { ActionContext, ActionResult } from '@deploy-suite/core/run';
 import { IncomingWebhook } from '@slack/webhook';
 import type { NotifyInputs } from './manifest.ts';
 import { buildMessage, type Notification } from './message.ts';

@@ -40,8 +40,26 @@ export function placeholderValues(n: Notification): Record<string, string> {
 }
 
 export const PLACEHOLDER_NAMES = [
-  'status', 'emoji', 'color', 'title', 'text', 'environment', 'url', 'reason', 'duration', 'repository', 'ref',
-  'actor', 'workflow', 'job', 'commit.sha', 'commit.short_sha', 'commit.message', 'commit.url', 'run.id', 'run.url',
+  'status',
+  'emoji',
+  'color',
+  'title',
+  'text',
+  'environment',
+  'url',
+  'reason',
+  'duration',
+  'repository',
+  'ref',
+  'actor',
+  'workflow',
+  'job',
+  'commit.sha',
+  'commit.short_sha',
+  'commit.message',
+  'commit.url',
+  'run.id',
+  'run.url',
   'fields.<KEY>',
 ] as const;
 

@@ -62,7 +62,8 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     eventName: env.GITHUB_EVENT_NAME ?? '',
     runId,
     runAttempt,
-    runUrl: repoUrl && runId ? `${repoUrl}/actions/runs/${runId}${runAttempt !== '1' ? `/attempts/${runAttempt}` : ''}` : undefined,
+    runUrl:
+      repoUrl && runId ? `${repoUrl}/actions/runs/${runId}${runAttempt !== '1' ? `/attempts/${runAttempt}` : ''}` : undefined,
     commitUrl: repoUrl && sha ? `${repoUrl}/commit/${sha}` : undefined,
     commitMessage: event.head_commit?.message ?? event.pull_request?.title,
     pullRequest: event.pull_request?.number,

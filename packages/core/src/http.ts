@@ -9,10 +9,11 @@
  * `fetch` is injectable, and `client.fetch` is a fetch-compatible view of the client for
  * libraries that take one (@slack/webhook), so their requests get the same retries.
  */
+
+import { type Clock, cancellation, systemClock } from './clock.ts';
 import { CancelledError, UserError } from './errors.ts';
-import { cancellation, type Clock, systemClock } from './clock.ts';
-import type { Logger } from './runner.ts';
 import { formatDuration } from './input-types.ts';
+import type { Logger } from './runner.ts';
 import { maskUrl } from './secrets.ts';
 
 export type FetchFn = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -192,14 +193,16 @@ export class HttpClient {
         const bytes = new Uint8Array(await response.arrayBuffer());
         const text = new TextDecoder().decode(bytes);
         if (!isRetryableStatus(response.status)) {
-          if (response.status >= 400 && !options.anyStatus) throw fail({ status: response.status, body: text, attempts: attempt });
+          if (response.status >= 400 && !options.anyStatus)
+            throw fail({ status: response.status, body: text, attempts: attempt });
           return {
             status: response.status,
             headers: response.headers,
             body: bytes,
             text,
             attempts: attempt,
-            json: <T>() => parseJson<T>(text, () => fail({ status: response.status, body: text, reason: 'not JSON', attempts: attempt })),
+            json: <T>() =>
+              parseJson<T>(text, () => fail({ status: response.status, body: text, reason: 'not JSON', attempts: attempt })),
           };
         }
         retryReason = `status ${response.status}`;
@@ -225,7 +228,11 @@ export class HttpClient {
 
       const left = deadlineAt - o.clock.now();
       if (attempt > retries) throw lastFailure;
-      if (left <= 0) throw fail({ reason: `deadline of ${formatDuration(deadlineAt - start)} passed; last: ${retryReason}`, attempts: attempt });
+      if (left <= 0)
+        throw fail({
+          reason: `deadline of ${formatDuration(deadlineAt - start)} passed; last: ${retryReason}`,
+          attempts: attempt,
+        });
       const ceiling = Math.min(o.backoffCap, o.backoffBase * 2 ** (attempt - 1));
       const delay = Math.max(waitAtLeast, o.random() * ceiling);
       if (delay > left) {
@@ -234,7 +241,9 @@ export class HttpClient {
           attempts: attempt,
         });
       }
-      o.logger?.debug(`${o.service} ${method} ${maskUrl(url)}: ${retryReason}; retry ${attempt}/${retries} in ${formatDuration(delay)}`);
+      o.logger?.debug(
+        `${o.service} ${method} ${maskUrl(url)}: ${retryReason}; retry ${attempt}/${retries} in ${formatDuration(delay)}`,
+      );
       await o.clock.sleep(delay, outer);
     }
   }

@@ -27,7 +27,11 @@ function type<T>(form: string, parse: (raw: string) => Parsed<T>): InputType<T> 
 /** An input type from any schema with zod's `safeParse` shape (kept structural: no zod import here). */
 export function fromSchema<T>(
   form: string,
-  schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ message: string; path: PropertyKey[] }> } } },
+  schema: {
+    safeParse(
+      raw: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: Array<{ message: string; path: PropertyKey[] }> } };
+  },
 ): InputType<T> {
   return type(form, (raw) => {
     const result = schema.safeParse(raw);

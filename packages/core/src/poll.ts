@@ -3,8 +3,9 @@
  * release that comes up in 3 s is seen in about 3 s, one that takes minutes is not hammered),
  * cancellation, and a timeout error that says what was seen last.
  */
+
+import { type Clock, cancellation, systemClock } from './clock.ts';
 import { DeadlineError } from './errors.ts';
-import { cancellation, type Clock, systemClock } from './clock.ts';
 import { formatDuration } from './input-types.ts';
 
 export type PollResult<T> = { done: true; value: T } | { done: false; state: string };

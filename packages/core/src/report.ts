@@ -5,12 +5,7 @@
 import type { Runner } from './runner.ts';
 
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Markup made by this module; plain strings are always escaped. */
@@ -31,7 +26,9 @@ function render(content: Content): string {
 }
 
 export function link(text: string, href: string): Html {
-  return /^https?:\/\//i.test(href) ? new Html(`<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`) : new Html(escapeHtml(text));
+  return /^https?:\/\//i.test(href)
+    ? new Html(`<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`)
+    : new Html(escapeHtml(text));
 }
 
 export function code(text: string): Html {

@@ -10,10 +10,10 @@
  * A `status` output is always set.
  */
 import { type Clock, systemClock } from './clock.ts';
-import { readRunContext, type RunContext } from './context.ts';
+import { type RunContext, readRunContext } from './context.ts';
 import { CancelledError, errorMessage, isUserError } from './errors.ts';
 import { HttpClient, type HttpClientOptions } from './http.ts';
-import { parseInputs, type InputSpecs, type ParsedInputs } from './inputs.ts';
+import { type InputSpecs, type ParsedInputs, parseInputs } from './inputs.ts';
 import type { ActionManifest } from './manifest.ts';
 import { Runner } from './runner.ts';
 

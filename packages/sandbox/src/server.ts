@@ -124,7 +124,8 @@ export async function startServer<E extends Emulator>(emulator: E, options: { po
 
   const control = async (action: string, method: string, body: Buffer): Promise<Reply> => {
     const json = body.length > 0 ? (JSON.parse(body.toString('utf8')) as unknown) : {};
-    if (action === 'state' && method === 'GET') return { status: 200, body: { state: emulator.state(), faults: faults.pending(), served: faults.served } };
+    if (action === 'state' && method === 'GET')
+      return { status: 200, body: { state: emulator.state(), faults: faults.pending(), served: faults.served } };
     if (action === 'faults' && method === 'POST') {
       const list = Array.isArray(json) ? json : [json];
       for (const f of list) faults.add(parseFault(f));
@@ -157,7 +158,10 @@ export async function startServer<E extends Emulator>(emulator: E, options: { po
         applyFault(fault, res, req);
         return;
       }
-      send(res, await emulator.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, raw: req }));
+      send(
+        res,
+        await emulator.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, raw: req }),
+      );
     } catch (error) {
       if (!res.headersSent) send(res, { status: 500, body: { error: { code: 'sandbox_error', message: String(error) } } });
       else res.destroy();

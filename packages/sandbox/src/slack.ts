@@ -19,14 +19,27 @@ interface RateLimit {
   burst: number;
 }
 
-const BLOCK_TYPES = new Set(['section', 'header', 'context', 'actions', 'divider', 'image', 'rich_text', 'markdown', 'video', 'file', 'table']);
+const BLOCK_TYPES = new Set([
+  'section',
+  'header',
+  'context',
+  'actions',
+  'divider',
+  'image',
+  'rich_text',
+  'markdown',
+  'video',
+  'file',
+  'table',
+]);
 
 class BlockError extends Error {}
 
 function textObject(value: unknown, where: string, max: number, plainOnly = false): void {
   const t = value as { type?: unknown; text?: unknown } | undefined;
   if (!t || typeof t !== 'object') throw new BlockError(`${where} must be a text object`);
-  if (t.type !== 'plain_text' && (plainOnly || t.type !== 'mrkdwn')) throw new BlockError(`${where}.type must be ${plainOnly ? 'plain_text' : 'plain_text or mrkdwn'}`);
+  if (t.type !== 'plain_text' && (plainOnly || t.type !== 'mrkdwn'))
+    throw new BlockError(`${where}.type must be ${plainOnly ? 'plain_text' : 'plain_text or mrkdwn'}`);
   if (typeof t.text !== 'string' || t.text.length === 0) throw new BlockError(`${where}.text must be a non-empty string`);
   if ([...t.text].length > max) throw new BlockError(`${where}.text must be at most ${max} characters`);
 }
@@ -36,7 +49,8 @@ function checkElement(element: unknown, where: string): void {
   if (!e || typeof e !== 'object' || typeof e.type !== 'string') throw new BlockError(`${where} must have a type`);
   if (e.type === 'button') {
     textObject(e.text, `${where}.text`, 75, true);
-    if (e.url !== undefined && (typeof e.url !== 'string' || e.url.length > 3000)) throw new BlockError(`${where}.url must be at most 3000 characters`);
+    if (e.url !== undefined && (typeof e.url !== 'string' || e.url.length > 3000))
+      throw new BlockError(`${where}.url must be at most 3000 characters`);
   }
 }
 
@@ -45,7 +59,8 @@ function checkBlocks(blocks: unknown, where: string): void {
   if (blocks.length > 50) throw new BlockError(`${where} must hold at most 50 blocks`);
   blocks.forEach((block: Record<string, unknown>, i) => {
     const at = `${where}[${i}]`;
-    if (!block || typeof block !== 'object' || !BLOCK_TYPES.has(block.type as string)) throw new BlockError(`${at}.type is not a known block type`);
+    if (!block || typeof block !== 'object' || !BLOCK_TYPES.has(block.type as string))
+      throw new BlockError(`${at}.type is not a known block type`);
     switch (block.type) {
       case 'header':
         textObject(block.text, `${at}.text`, 150, true);
@@ -54,21 +69,24 @@ function checkBlocks(blocks: unknown, where: string): void {
         if (block.text === undefined && block.fields === undefined) throw new BlockError(`${at} needs text or fields`);
         if (block.text !== undefined) textObject(block.text, `${at}.text`, 3000);
         if (block.fields !== undefined) {
-          if (!Array.isArray(block.fields) || block.fields.length > 10) throw new BlockError(`${at}.fields must hold at most 10 items`);
-          block.fields.forEach((f, j) => textObject(f, `${at}.fields[${j}]`, 2000));
+          if (!Array.isArray(block.fields) || block.fields.length > 10)
+            throw new BlockError(`${at}.fields must hold at most 10 items`);
+          for (const [j, f] of block.fields.entries()) textObject(f, `${at}.fields[${j}]`, 2000);
         }
         break;
       }
       case 'context': {
-        if (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 10) throw new BlockError(`${at}.elements must hold 1 to 10 items`);
+        if (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 10)
+          throw new BlockError(`${at}.elements must hold 1 to 10 items`);
         block.elements.forEach((e, j) => {
           if ((e as { type?: string }).type !== 'image') textObject(e, `${at}.elements[${j}]`, 3000);
         });
         break;
       }
       case 'actions': {
-        if (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 25) throw new BlockError(`${at}.elements must hold 1 to 25 items`);
-        block.elements.forEach((e, j) => checkElement(e, `${at}.elements[${j}]`));
+        if (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 25)
+          throw new BlockError(`${at}.elements must hold 1 to 25 items`);
+        for (const [j, e] of block.elements.entries()) checkElement(e, `${at}.elements[${j}]`);
         break;
       }
     }
@@ -97,6 +115,11 @@ export class SlackEmulator implements Emulator {
     const path = `/services/T0SANDBOX/B${randomBytes(4).toString('hex').toUpperCase()}/${randomBytes(12).toString('hex')}`;
     this.webhooks.add(path);
     return path;
+  }
+
+  /** Registers a webhook at a path the test chose (a canary as its secret). */
+  webhooksForTest(path: string): void {
+    this.webhooks.add(path);
   }
 
   revokeWebhook(path: string): void {
@@ -159,7 +182,9 @@ export class SlackEmulator implements Emulator {
     try {
       const raw = req.body.toString('utf8');
       const type = req.headers['content-type'] ?? '';
-      payload = JSON.parse(type.includes('application/x-www-form-urlencoded') ? (new URLSearchParams(raw).get('payload') ?? '') : raw);
+      payload = JSON.parse(
+        type.includes('application/x-www-form-urlencoded') ? (new URLSearchParams(raw).get('payload') ?? '') : raw,
+      );
     } catch {
       return this.reject(req.path, 400, 'invalid_payload');
     }
@@ -167,17 +192,17 @@ export class SlackEmulator implements Emulator {
     const message = payload as Record<string, unknown>;
 
     const attachments = message.attachments;
-    if (attachments !== undefined && (!Array.isArray(attachments) || attachments.length > 100)) return this.reject(req.path, 400, 'too_many_attachments');
+    if (attachments !== undefined && (!Array.isArray(attachments) || attachments.length > 100))
+      return this.reject(req.path, 400, 'too_many_attachments');
+    if (message.blocks !== undefined && !Array.isArray(message.blocks))
+      return this.reject(req.path, 400, 'invalid_blocks_format');
     const hasText = typeof message.text === 'string' && message.text.trim() !== '';
     const hasBlocks = Array.isArray(message.blocks) && message.blocks.length > 0;
     const hasAttachments = Array.isArray(attachments) && attachments.length > 0;
     if (!hasText && !hasBlocks && !hasAttachments) return this.reject(req.path, 400, 'no_text');
 
     try {
-      if (message.blocks !== undefined) {
-        if (!Array.isArray(message.blocks)) return this.reject(req.path, 400, 'invalid_blocks_format');
-        checkBlocks(message.blocks, 'blocks');
-      }
+      if (message.blocks !== undefined) checkBlocks(message.blocks, 'blocks');
       (Array.isArray(attachments) ? attachments : []).forEach((a: Record<string, unknown>, i) => {
         if (a?.blocks !== undefined) checkBlocks(a.blocks, `attachments[${i}].blocks`);
       });

@@ -129,4 +129,24 @@ describe('notify', () => {
     expect(run.errors[0]).toContain("Input 'payload'");
     expect(sandbox.slack.emulator.messages).toHaveLength(0);
   });
+
+  it('on SIGTERM mid-send cancels the request and ends as cancelled, cleanly', async () => {
+    sandbox.slack.inject({ kind: 'hang', hangMs: 30_000 });
+    let signalled = false;
+    const run = await runBundle('notify', {
+      inputs: { 'webhook-url': sandbox.slack.webhookUrl, 'request-timeout': '20s' },
+      secrets,
+      onLine: (line, child) => {
+        if (!signalled && line.startsWith('::group::Send')) {
+          signalled = true;
+          setTimeout(() => child.kill('SIGTERM'), 200);
+        }
+      },
+    });
+    expect(signalled).toBe(true);
+    expect(cleanFailureProblems(run)).toEqual([]);
+    expect(run.outputs.status).toBe('cancelled');
+    expect(run.errors[0]).toBe('The step was cancelled (SIGTERM).');
+    expect(run.durationMs).toBeLessThan(10_000);
+  });
 });

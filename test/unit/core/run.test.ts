@@ -19,11 +19,11 @@ const manifest = defineAction({
 function setup(inputs: Record<string, string> = { INPUT_TARGET: 'https://x.test' }) {
   const c = captureRunner(inputs);
   let signalHandler: ((s: NodeJS.Signals) => void) | undefined;
-  const deps = {
-    env: c.env,
-    runner: c.runner,
-    onSignal: (h: (s: NodeJS.Signals) => void) => ((signalHandler = h), () => undefined),
+  const onSignal = (handler: (s: NodeJS.Signals) => void) => {
+    signalHandler = handler;
+    return () => undefined;
   };
+  const deps = { env: c.env, runner: c.runner, onSignal };
   return { c, deps, signal: (s: NodeJS.Signals) => signalHandler?.(s) };
 }
 

@@ -661,6 +661,21 @@ function retryAfterMs(headers, now) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+/**
+ * fetch's own failures: its "fetch failed" TypeError (with the socket error as cause), a
+ * timeout, or an error carrying a socket code. Anything else thrown from fetch is a bug and is
+ * not retried.
+ */
+function isNetworkError(error) {
+    if (!(error instanceof Error))
+        return false;
+    if (error.name === 'TimeoutError' || error.name === 'AbortError')
+        return true;
+    if (error instanceof TypeError && error.message === 'fetch failed')
+        return true;
+    const code = error.code ?? error.cause?.code;
+    return typeof code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code);
+}
 function networkReason(error) {
     if (error instanceof Error) {
         if (error.name === 'TimeoutError')
@@ -757,7 +772,7 @@ class HttpClient {
                     throw error;
                 if (outer?.aborted)
                     throw cancellation(outer);
-                if (error instanceof errors/* CancelledError */.cc)
+                if (error instanceof errors/* CancelledError */.cc || !isNetworkError(error))
                     throw error;
                 retryReason = networkReason(error);
                 lastFailure = fail({ reason: retryReason, attempts: attempt });
@@ -789,7 +804,9 @@ class HttpClient {
     fetch = async (input, init = {}) => {
         const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
         const headers = Object.fromEntries(new Headers(init.headers).entries());
-        const body = typeof init.body === 'string' || init.body instanceof Uint8Array ? init.body : undefined;
+        const body = await bodyBytes(init.body);
+        if (init.body instanceof URLSearchParams)
+            headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8';
         const response = await this.request(url, {
             method: init.method ?? 'GET',
             headers,
@@ -800,6 +817,22 @@ class HttpClient {
         const nullBody = [101, 204, 205, 304].includes(response.status);
         return new Response(nullBody ? null : response.body, { status: response.status, headers: response.headers });
     };
+}
+/** A fetch body as bytes we can send again on a retry; streams cannot be replayed, so they are refused. */
+async function bodyBytes(body) {
+    if (body === undefined || body === null)
+        return undefined;
+    if (typeof body === 'string' || body instanceof Uint8Array)
+        return body;
+    if (body instanceof URLSearchParams)
+        return body.toString();
+    if (body instanceof ArrayBuffer)
+        return new Uint8Array(body);
+    if (ArrayBuffer.isView(body))
+        return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+    if (body instanceof Blob)
+        return new Uint8Array(await body.arrayBuffer());
+    throw new TypeError('HttpClient.fetch: a streamed body cannot be retried; pass a string or bytes');
 }
 function parseJson(text, error) {
     try {

@@ -112,6 +112,34 @@ describe('the HTTP client with scripted answers', () => {
     expect(await response.text()).toBe('no_service');
   });
 
+  it('sends form and binary bodies given to its fetch view, and sends them again on a retry', async () => {
+    const seen: string[] = [];
+    const fetchSpy = (async (_url: string, init?: RequestInit) => {
+      const body = init?.body;
+      const text = typeof body === 'string' ? body : new TextDecoder().decode(body as Uint8Array);
+      seen.push(`${new Headers(init?.headers).get('content-type')} ${text}`);
+      return new Response('', { status: seen.length === 1 ? 503 : 200 });
+    }) as typeof fetch;
+    const client = new HttpClient({ fetch: fetchSpy, clock: fakeClock() });
+    await client.fetch('https://hooks.test/x', { method: 'POST', body: new URLSearchParams({ payload: '{"a":1}' }) });
+    expect(seen).toEqual([
+      'application/x-www-form-urlencoded;charset=UTF-8 payload=%7B%22a%22%3A1%7D',
+      'application/x-www-form-urlencoded;charset=UTF-8 payload=%7B%22a%22%3A1%7D',
+    ]);
+  });
+
+  it('does not retry an error that is not a network failure', async () => {
+    let calls = 0;
+    const broken = (async () => {
+      calls++;
+      throw new TypeError('x is not a function');
+    }) as typeof fetch;
+    await expect(new HttpClient({ fetch: broken, clock: fakeClock() }).request('https://api.test/x')).rejects.toThrow(
+      'x is not a function',
+    );
+    expect(calls).toBe(1);
+  });
+
   it('stops at once with a cancellation when its signal aborts', async () => {
     const controller = new AbortController();
     const s = scripted([new Response('', { status: 503 })]);

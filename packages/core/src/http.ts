@@ -67,6 +67,8 @@ export class HttpError extends UserError {
   readonly url: string;
   readonly status: number | undefined;
   readonly bodyExcerpt: string | undefined;
+  /** Why no usable answer came back (refused, reset, timed out), when it was not a status. */
+  readonly reason: string | undefined;
   readonly attempts: number;
 
   constructor(init: {
@@ -92,6 +94,7 @@ export class HttpError extends UserError {
     this.url = maskUrl(init.url);
     this.status = init.status;
     this.bodyExcerpt = excerpt;
+    this.reason = init.reason;
     this.attempts = init.attempts;
   }
 }
@@ -195,7 +198,8 @@ export class HttpClient {
       if (outer?.aborted) throw cancellation(outer);
       const remaining = deadlineAt - o.clock.now();
       const attemptSignal = AbortSignal.any([
-        AbortSignal.timeout(Math.max(1, Math.min(timeout, remaining))),
+        // Whole milliseconds: AbortSignal.timeout refuses fractions, and clock times have them.
+        AbortSignal.timeout(Math.max(1, Math.ceil(Math.min(timeout, remaining)))),
         ...(outer ? [outer] : []),
       ]);
       let retryReason: string;

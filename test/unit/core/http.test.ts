@@ -183,6 +183,12 @@ describe('the HTTP client over real sockets', () => {
     expect(response.attempts).toBe(2);
   });
 
+  it('cuts an attempt at the deadline when less time is left than the attempt timeout', async () => {
+    hits = 0;
+    const client = new HttpClient({ timeout: 10_000, deadline: 400.5, retries: 0 });
+    await expect(client.request(`${base}/hang-once`)).rejects.toThrow('failed: timed out');
+  });
+
   it('retries a connection reset', async () => {
     hits = 0;
     const client = new HttpClient({ backoffBase: 10 });

@@ -1,8 +1,16 @@
 /** The actions of the suite, in pipeline order: the one list scripts, tests and bench walk. */
+import { manifest as healthGate } from '../actions/health-gate/src/manifest.ts';
+import { manifest as migrate } from '../actions/migrate/src/manifest.ts';
 import { manifest as notify } from '../actions/notify/src/manifest.ts';
+import { manifest as smokeTest } from '../actions/smoke-test/src/manifest.ts';
 import type { ActionManifest } from '../packages/core/src/manifest.ts';
 
-export const ACTIONS: readonly ActionManifest[] = [notify] as unknown as readonly ActionManifest[];
+export const ACTIONS: readonly ActionManifest[] = [
+  migrate,
+  healthGate,
+  smokeTest,
+  notify,
+] as unknown as readonly ActionManifest[];
 
 export function actionNamed(name: string): ActionManifest {
   const found = ACTIONS.find((a) => a.name === name);

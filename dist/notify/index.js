@@ -614,6 +614,8 @@ class HttpError extends errors/* UserError */.yo {
     url;
     status;
     bodyExcerpt;
+    /** Why no usable answer came back (refused, reset, timed out), when it was not a status. */
+    reason;
     attempts;
     constructor(init) {
         const where = `${init.method} ${maskUrl(init.url)}`;
@@ -628,6 +630,7 @@ class HttpError extends errors/* UserError */.yo {
         this.url = maskUrl(init.url);
         this.status = init.status;
         this.bodyExcerpt = excerpt;
+        this.reason = init.reason;
         this.attempts = init.attempts;
     }
 }
@@ -731,7 +734,8 @@ class HttpClient {
                 throw cancellation(outer);
             const remaining = deadlineAt - o.clock.now();
             const attemptSignal = AbortSignal.any([
-                AbortSignal.timeout(Math.max(1, Math.min(timeout, remaining))),
+                // Whole milliseconds: AbortSignal.timeout refuses fractions, and clock times have them.
+                AbortSignal.timeout(Math.max(1, Math.ceil(Math.min(timeout, remaining)))),
                 ...(outer ? [outer] : []),
             ]);
             let retryReason;

@@ -79,6 +79,11 @@ export interface FuzzSpec {
   start(canary: string): Promise<{ valid: Record<string, string>; secrets: string[]; close(): Promise<void> }>;
   iterations?: number;
   seed?: number;
+  /**
+   * Inputs held at one value in every iteration: a wait's `timeout`, which a random value ('5m',
+   * or empty for a 5m default) would stretch past the test's time. Their parsing is unit-tested.
+   */
+  fixed?: Record<string, string>;
 }
 
 export function describeInputFuzz(spec: FuzzSpec): void {
@@ -104,6 +109,7 @@ export function describeInputFuzz(spec: FuzzSpec): void {
             else if (roll < 0.85) inputs[name] = JUNK[Math.floor(random() * JUNK.length)] ?? '';
             else inputs[name] = randomText(random);
           }
+          Object.assign(inputs, spec.fixed);
           const run = await runBundle(spec.action, { inputs, secrets: env.secrets, timeoutMs: 60_000 });
           const problems = outcomeProblems(run);
           expect(problems, `iteration ${i} with ${JSON.stringify(inputs).slice(0, 2000)}\n${run.stdout.slice(-2000)}`).toEqual(

@@ -1,0 +1,40 @@
+/**
+ * One attempt's verdict: passed, or the first failed assertion, and whether the failure is hard
+ * (the app answered, and wrongly) or soft (the release is still coming up).
+ */
+import { checkAnswer, type Expectations } from '@deploy-suite/core/expect';
+import type { ProbeResult } from '@deploy-suite/core/probe';
+
+export interface Attempt {
+  poll: number;
+  url: string;
+  /** Milliseconds since the wait began. */
+  at: number;
+  status: number | undefined;
+  latency: number;
+  passed: boolean;
+  /** Which assertion failed and how, e.g. "status 503, expected 200-399". */
+  failure: string | undefined;
+  hard: boolean;
+}
+
+/** Answers a proxy or platform gives while the release is not up yet. */
+const NOT_UP_YET = new Set([429, 502, 503, 504]);
+
+export function judge(expect: Expectations, result: ProbeResult, where: { poll: number; url: string; at: number }): Attempt {
+  if (!result.ok) {
+    return { ...where, status: undefined, latency: result.latency, passed: false, failure: result.reason, hard: false };
+  }
+  const { answer } = result;
+  const failures = checkAnswer(expect, answer);
+  const first = failures[0];
+  const hard = !NOT_UP_YET.has(answer.status) && failures.some((f) => ['status', 'header', 'body', 'json'].includes(f.assertion));
+  return {
+    ...where,
+    status: answer.status,
+    latency: answer.latency,
+    passed: first === undefined,
+    failure: first === undefined ? undefined : failures.map((f) => f.message).join('; '),
+    hard,
+  };
+}

@@ -1,0 +1,139 @@
+import type { InputProblem } from '@deploy-suite/core/errors';
+import * as t from '@deploy-suite/core/input-types';
+import { optional, required, withDefault } from '@deploy-suite/core/inputs';
+import { defineAction } from '@deploy-suite/core/manifest';
+import { commandLine } from './command-line.ts';
+
+export const TOOLS = ['prisma', 'alembic', 'django', 'laravel', 'knex', 'typeorm', 'custom'] as const;
+export type Tool = (typeof TOOLS)[number];
+
+const databaseUrl: t.InputType<string> = {
+  form: 'a database URL such as postgres://user:password@host:5432/db',
+  parse: (raw) => {
+    if (!URL.canParse(raw)) return { ok: false, expected: databaseUrl.form };
+    const url = new URL(raw);
+    return /^[a-z][a-z0-9+.-]*:$/.test(url.protocol) && (url.hostname !== '' || url.protocol === 'sqlite:')
+      ? { ok: true, value: raw }
+      : { ok: false, expected: databaseUrl.form };
+  },
+};
+
+export function isPostgresUrl(url: string | undefined): boolean {
+  return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
+}
+
+export const manifest = defineAction({
+  name: 'migrate',
+  title: 'Deploy Suite: run database migrations safely',
+  description:
+    "Runs the app's database migrations so they cannot lose data: status, a PostgreSQL backup (pg_dump), apply, status again; on failure the backup is restored and the step fails with the tool's error. Presets for Prisma, Alembic, Django, Laravel, Knex, TypeORM, or your own command.",
+  branding: { icon: 'database', color: 'blue' },
+  inputs: {
+    tool: required(
+      t.oneOf(TOOLS),
+      "The migration tool, which picks the preset commands (see the catalog); 'custom' runs `command`.",
+    ),
+    command: optional(commandLine(), "The command that applies the migrations, instead of the preset's. Required for `custom`."),
+    'status-command': optional(
+      commandLine(),
+      "The command that lists what is pending, instead of the preset's (read with the tool's parser). For `custom`: print the pending migrations one a line, nothing when up to date, exit 0.",
+    ),
+    'rollback-command': optional(
+      commandLine(),
+      'Runs after a failed migration when there is no backup to restore (backup off, not PostgreSQL), to undo what it applied, e.g. `alembic downgrade -1`.',
+    ),
+    'working-directory': withDefault(t.text(), '.', 'Where the commands run (the folder with manage.py, artisan, alembic.ini…).'),
+    'database-url': optional(
+      databaseUrl,
+      'The database to migrate. Given to the commands as `DATABASE_URL`, the libpq `PG*` variables and what each tool reads (see the catalog); used for the backup. Pass it from a secret.',
+      { secret: true },
+    ),
+    env: optional(t.keyValues(), 'More environment for the commands, `KEY=VALUE` one a line.'),
+    backup: withDefault(
+      t.oneOf(['auto', 'true', 'false'] as const),
+      'auto',
+      "Back up with `pg_dump -Fc` before applying: 'auto' backs up PostgreSQL databases.",
+    ),
+    'backup-dir': optional(t.text(), 'Where the backup file is written. Default: `$RUNNER_TEMP/migrate-backups`.'),
+    'restore-on-failure': withDefault(
+      t.boolean(),
+      'true',
+      'When a migration fails, restore the backup (or run `rollback-command` when there is none) before failing.',
+    ),
+    'dry-run': withDefault(
+      t.boolean(),
+      'false',
+      "Show what would be applied (the tool's plan, pretend or offline mode) and apply nothing.",
+    ),
+    'lock-timeout': withDefault(
+      t.duration({ min: 0, max: 3_600_000 }),
+      '10s',
+      "PostgreSQL `lock_timeout` for the migration's connections (through `PGOPTIONS`): a statement that waits longer for a lock fails instead of stalling production behind it. `0` turns it off.",
+    ),
+    'statement-timeout': optional(
+      t.duration({ min: 0, max: 24 * 3_600_000 }),
+      "PostgreSQL `statement_timeout` for the migration's connections (through `PGOPTIONS`).",
+    ),
+    timeout: withDefault(
+      t.duration({ min: 1000, max: 6 * 3_600_000 }),
+      '30m',
+      'How long each phase (status, backup, apply, restore) may take before it is stopped.',
+    ),
+  },
+  outputs: {
+    applied: { description: 'The migrations this run applied, one a line (empty when none, or when the tool cannot list them).' },
+    pending: { description: 'The migrations still pending, one a line: after a dry run, what would be applied.' },
+    'backup-file': { description: 'Path of the `pg_dump -Fc` backup taken before applying (empty when none was taken).' },
+    restored: {
+      description: "'true' when a failed migration was undone (backup restored or rollback command run), else 'false'.",
+    },
+  },
+  check: (inputs) => {
+    const problems: InputProblem[] = [];
+    if (inputs.tool === 'custom' && inputs.command === undefined)
+      problems.push({ input: 'command', shown: 'is required', expected: "expected a command line when tool is 'custom'" });
+    if (inputs.backup === 'true' && !isPostgresUrl(inputs.databaseUrl))
+      problems.push({
+        input: 'backup',
+        shown: 'got "true"',
+        expected: 'expected a PostgreSQL database-url (postgres:// or postgresql://) to back up; set backup to auto or false',
+      });
+    return problems;
+  },
+  example: `- name: Migrate the database
+  uses: OWNER/REPO/actions/migrate@v1
+  with:
+    tool: django
+    working-directory: backend
+    database-url: \${{ secrets.DATABASE_URL }}
+    lock-timeout: 5s`,
+  notes: `### Presets
+
+Each preset runs the tool's own commands, as argument arrays (never through a shell). Node tools run from the project's \`node_modules/.bin\` (what \`npx\` would run; install dependencies first); Django runs with \`python3\` (else \`python\`).
+
+| tool | apply | status (pending) | dry run | rollback to set in \`rollback-command\` | database settings given |
+|---|---|---|---|---|---|
+| prisma | \`npx prisma migrate deploy\` | \`npx prisma migrate status\` (exit 1 and "have not yet been applied" when pending) | status only | none (Prisma has no down migrations): keep the backup | \`DATABASE_URL\` (with \`options=-c lock_timeout=…\` added, as Prisma does not read \`PGOPTIONS\`) |
+| alembic | \`alembic upgrade head\` | \`alembic history --indicate-current\` | \`alembic upgrade <current>:head --sql\` (offline mode) | \`alembic downgrade -1\` | \`DATABASE_URL\` as \`postgresql://\` (SQLAlchemy refuses \`postgres://\`) |
+| django | \`python3 manage.py migrate --noinput\` | \`python3 manage.py showmigrations --plan\` (\`[ ]\` lines) | \`python3 manage.py migrate --plan\` | \`python3 manage.py migrate APP PREVIOUS\` | \`DATABASE_URL\` and \`PG*\` (read them in settings.py, e.g. with dj-database-url) |
+| laravel | \`php artisan migrate --force\` | \`php artisan migrate:status\` ("Pending" / "No" rows; "Migration table not found" = all pending) | \`php artisan migrate --pretend --force\` | \`php artisan migrate:rollback --force\` | \`DB_CONNECTION=pgsql\`, \`DB_URL\`, \`DB_HOST\`, \`DB_PORT\`, \`DB_DATABASE\`, \`DB_USERNAME\`, \`DB_PASSWORD\` |
+| knex | \`npx knex migrate:latest\` | \`npx knex migrate:list\` | status only | \`npx knex migrate:rollback\` | \`DATABASE_URL\` (read it in knexfile.js) |
+| typeorm | \`npx typeorm migration:run -d data-source.js\` | \`npx typeorm migration:show -d data-source.js\` (\`[ ]\` lines; exit 1 when pending) | status only | \`npx typeorm migration:revert -d data-source.js\` | \`DATABASE_URL\` (read it in the data source) |
+| custom | \`command\` | \`status-command\`: prints pending migrations one a line, nothing when up to date, exits 0 | status only | your own | \`DATABASE_URL\` and \`PG*\` |
+
+Every command also gets the libpq variables (\`PGHOST\`, \`PGPORT\`, \`PGUSER\`, \`PGPASSWORD\`, \`PGDATABASE\`) and \`PGOPTIONS\` with \`-c lock_timeout=…\` and \`-c statement_timeout=…\`, which libpq (psycopg2, PHP's pdo_pgsql, psql) and node-postgres (Knex, TypeORM) read. \`env\` comes last and wins.
+
+### What happens
+
+1. **Check**: the tool's program, \`psql\`/\`pg_dump\`/\`pg_restore\` when backing up, and a connection to the database (unreachable host, wrong password, missing database: one clear error), before anything changes.
+2. **Status**: what is pending, read from the tool's own status command. Nothing pending: the step succeeds at once, with no backup.
+3. **Backup**: \`pg_dump -Fc\` into \`backup-dir\` (mode 600, kept after the run; its path is the \`backup-file\` output).
+4. **Apply**: the tool's command, its output streamed, stopped after \`timeout\`.
+5. **Status again**: nothing may be left pending.
+
+When a migration fails, the database is compared with the backup. If the failed migration left it as it was (a transactional migration that rolled back, or a lock timeout), nothing is restored. Otherwise the objects it created are dropped and the backup is restored with \`pg_restore --clean --if-exists --single-transaction\`, then verified; the step fails with the tool's error either way. A restore puts back the database as it was at the backup: rows the app wrote during the migration are lost, so put the app in maintenance mode for migrations that may fail half way, or set \`restore-on-failure: false\`. The backup file is always kept.
+
+The database URL's password is never printed: it reaches the commands through the environment, never their arguments.`,
+});
+
+export type MigrateInputs = import('@deploy-suite/core/inputs').ParsedInputs<(typeof manifest)['inputs']>;

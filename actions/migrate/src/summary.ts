@@ -1,0 +1,50 @@
+/** The job summary: what was applied, what is pending, the backup, and what happened on failure. */
+import { formatDuration } from '@deploy-suite/core/input-types';
+import { code, Summary } from '@deploy-suite/core/report';
+import type { Runner } from '@deploy-suite/core/runner';
+import type { Outcome } from './migrate.ts';
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+export function writeSummary(runner: Runner, run: { tool: string; database: string | undefined; outcome: Outcome }): void {
+  const { outcome } = run;
+  const verdict = outcome.failure
+    ? outcome.restored
+      ? 'failed; the database was put back'
+      : 'failed'
+    : outcome.dryRun
+      ? 'dry run: nothing applied'
+      : outcome.applied.length > 0
+        ? `applied ${outcome.applied.length}`
+        : outcome.pending?.length === 0
+          ? 'up to date'
+          : 'done';
+  const rows: Array<[string, string | ReturnType<typeof code>]> = [
+    ['Tool', run.tool],
+    ['Database', run.database ?? '(the tool’s own settings)'],
+    ['Result', verdict],
+    ['Applied', outcome.applied.length > 0 ? outcome.applied.join(', ') : 'none'],
+    ['Pending', outcome.pending === undefined ? 'unknown' : outcome.pending.length > 0 ? outcome.pending.join(', ') : 'none'],
+    [
+      'Backup',
+      outcome.backupFile
+        ? code(`${outcome.backupFile}${outcome.backupBytes !== undefined ? ` (${formatBytes(outcome.backupBytes)})` : ''}`)
+        : 'none',
+    ],
+    ['Restored', outcome.restored ? 'yes' : 'no'],
+    ['Duration', formatDuration(outcome.durationMs)],
+  ];
+  const summary = new Summary().heading('Database migrations', 3).table(['', ''], rows);
+  if (outcome.failure) summary.details('Error', outcome.failure);
+  summary.write(runner);
+}

@@ -1,0 +1,118 @@
+/**
+ * The presets against a real PostgreSQL 15: Alembic and Django for real (Debian's
+ * python3-alembic, alembic, python3-django, python3-psycopg2), Prisma, Knex, TypeORM and
+ * Laravel through stand-ins that print what those tools print and exit as they do
+ * (test/fixtures/migrate/standins/standin.sh): Prisma's engines are a download this machine
+ * cannot make, and PHP, Knex and TypeORM are not test dependencies.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCanary } from '../harness/canary.ts';
+import { ROOT, runBundle } from '../harness/run-bundle.ts';
+import { type PgCluster, startPostgres } from '../support/postgres.ts';
+
+const FIXTURES = join(ROOT, 'test/fixtures/migrate');
+const password = makeCanary('pgpass');
+let pg: PgCluster;
+let temp: string;
+let count = 0;
+
+function freshDatabase(): { name: string; url: string } {
+  const name = `tool${++count}`;
+  pg.createDatabase(name, { user: name, password });
+  return { name, url: pg.url(name, name, password) };
+}
+
+beforeAll(async () => {
+  pg = await startPostgres();
+  temp = mkdtempSync(join(tmpdir(), 'migrate-tools-'));
+  // Debian's python3 first: the python3 on this machine's PATH may be a build that cannot see
+  // Debian's packages.
+  mkdirSync(join(temp, 'bin'));
+  symlinkSync('/usr/bin/python3', join(temp, 'bin', 'python3'));
+});
+
+afterAll(async () => {
+  await pg?.stop();
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+const pythonEnv = (): Record<string, string> => ({
+  PATH: `${join(temp, 'bin')}:/usr/bin:${process.env.PATH ?? ''}`,
+  PYTHONDONTWRITEBYTECODE: '1',
+});
+
+describe('migrate presets with the real tools', () => {
+  it('runs alembic upgrade head and reads alembic history', async () => {
+    const db = freshDatabase();
+    const inputs = {
+      tool: 'alembic',
+      'working-directory': join(FIXTURES, 'alembic'),
+      'database-url': db.url,
+      'backup-dir': join(temp, 'backups'),
+    };
+    const dry = await runBundle('migrate', { inputs: { ...inputs, 'dry-run': 'true' }, env: pythonEnv(), secrets: [password] });
+    expect(dry.exitCode, dry.stdout).toBe(0);
+    expect(dry.outputs.pending?.split('\n')).toEqual(['a1', 'b2']);
+    expect(dry.stdout).toContain('CREATE TABLE items');
+
+    const run = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password] });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.applied?.split('\n')).toEqual(['a1', 'b2']);
+    expect(run.outputs['backup-file']).not.toBe('');
+    expect(pg.psql(db.name, 'select version_num from alembic_version')).toBe('b2');
+    expect(pg.psql(db.name, 'select sum(price_cents) from items')).toBe('0');
+    expect(run.leaks).toEqual([]);
+
+    const again = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password] });
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs['backup-file']).toBe('');
+  });
+
+  it('runs Django migrate and reads showmigrations --plan', async () => {
+    const db = freshDatabase();
+    const inputs = {
+      tool: 'django',
+      'working-directory': join(FIXTURES, 'django'),
+      'database-url': db.url,
+      'backup-dir': join(temp, 'backups'),
+    };
+    const run = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password] });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.applied?.split('\n')).toEqual(['shop.0001_initial', 'shop.0002_price']);
+    expect(run.outputs.pending).toBe('');
+    expect(pg.psql(db.name, "select count(*) from django_migrations where app = 'shop'")).toBe('2');
+    expect(run.leaks).toEqual([]);
+  });
+});
+
+describe('migrate presets with stand-ins that mimic the tools', () => {
+  for (const tool of ['prisma', 'knex', 'typeorm', 'laravel'] as const) {
+    it(`applies with the ${tool} preset, then finds nothing pending`, async () => {
+      const project = join(temp, `project-${tool}`);
+      cpSync(join(FIXTURES, 'standins', 'project'), project, { recursive: true });
+      const program = tool === 'laravel' ? 'php' : tool;
+      const binDir = tool === 'laravel' ? join(project, 'bin') : join(project, 'node_modules', '.bin');
+      mkdirSync(binDir, { recursive: true });
+      symlinkSync(join(FIXTURES, 'standins', 'standin.sh'), join(binDir, program));
+      const env = tool === 'laravel' ? { PATH: `${binDir}:${process.env.PATH ?? ''}` } : undefined;
+      const db = freshDatabase();
+      const inputs = { tool, 'working-directory': project, 'database-url': db.url, 'backup-dir': join(temp, 'backups') };
+
+      const run = await runBundle('migrate', { inputs, ...(env ? { env } : {}), secrets: [password] });
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(run.outputs.pending).toBe('');
+      if (tool !== 'laravel') {
+        expect(run.outputs.applied?.split('\n')).toEqual(['20240101000000_create_orders', '20240102000000_add_status']);
+      }
+      expect(pg.psql(db.name, 'select count(*) from orders')).toBe('2');
+      expect(run.leaks).toEqual([]);
+
+      const again = await runBundle('migrate', { inputs, ...(env ? { env } : {}), secrets: [password] });
+      expect(again.exitCode, again.stdout).toBe(0);
+      expect(again.outputs['backup-file']).toBe('');
+    });
+  }
+});

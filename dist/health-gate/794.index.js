@@ -85,6 +85,15 @@ async function probe(http, clock, request) {
         throw error;
     }
 }
+/** Request headers from a `headers` input; every value is masked first (bypass tokens, cookies). */
+function secretHeaders(runner, pairs) {
+    const headers = {};
+    for (const [name, value] of pairs ?? []) {
+        runner.setSecret(value);
+        headers[name] = value;
+    }
+    return headers;
+}
 
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __webpack_require__(620);
@@ -266,11 +275,7 @@ function line(attempt, multipleUrls) {
 }
 async function healthGate(inputs, ctx) {
     const { runner, clock } = ctx;
-    const headers = {};
-    for (const [name, value] of inputs.headers ?? []) {
-        runner.setSecret(value);
-        headers[name] = value;
-    }
+    const headers = secretHeaders(runner, inputs.headers);
     const expectations = expectationsOf(inputs);
     const http = ctx.http({ service: 'Health check', retries: 0 });
     const urls = inputs.url;

@@ -21,6 +21,46 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/http.ts
+var src_http = __webpack_require__(1457);
+;// CONCATENATED MODULE: ./packages/core/src/probe.ts
+
+
+async function probe(http, clock, request) {
+    const started = clock.now();
+    try {
+        const response = await http.request(request.url, {
+            method: request.method ?? 'GET',
+            headers: request.headers ?? {},
+            ...(request.body === undefined ? {} : { body: request.body }),
+            timeout: request.timeout,
+            deadline: request.timeout,
+            retries: 0,
+            anyStatus: true,
+        });
+        return {
+            ok: true,
+            answer: { status: response.status, headers: response.headers, text: response.text, latency: clock.now() - started },
+        };
+    }
+    catch (error) {
+        if (error instanceof errors/* CancelledError */.cc)
+            throw error;
+        if (error instanceof src_http/* HttpError */.j$)
+            return { ok: false, reason: error.reason ?? error.message, latency: clock.now() - started };
+        throw error;
+    }
+}
+/** Request headers from a `headers` input; every value is masked first (bypass tokens, cookies). */
+function secretHeaders(runner, pairs) {
+    const headers = {};
+    for (const [name, value] of pairs ?? []) {
+        runner.setSecret(value);
+        headers[name] = value;
+    }
+    return headers;
+}
+
 // EXTERNAL MODULE: ./packages/core/src/expect.ts
 var src_expect = __webpack_require__(7264);
 // EXTERNAL MODULE: ./packages/core/src/input-types.ts
@@ -364,37 +404,6 @@ function renderJunit(results, options) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./packages/core/src/http.ts
-var src_http = __webpack_require__(1457);
-;// CONCATENATED MODULE: ./packages/core/src/probe.ts
-
-
-async function probe(http, clock, request) {
-    const started = clock.now();
-    try {
-        const response = await http.request(request.url, {
-            method: request.method ?? 'GET',
-            headers: request.headers ?? {},
-            ...(request.body === undefined ? {} : { body: request.body }),
-            timeout: request.timeout,
-            deadline: request.timeout,
-            retries: 0,
-            anyStatus: true,
-        });
-        return {
-            ok: true,
-            answer: { status: response.status, headers: response.headers, text: response.text, latency: clock.now() - started },
-        };
-    }
-    catch (error) {
-        if (error instanceof errors/* CancelledError */.cc)
-            throw error;
-        if (error instanceof src_http/* HttpError */.j$)
-            return { ok: false, reason: error.reason ?? error.message, latency: clock.now() - started };
-        throw error;
-    }
-}
-
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __webpack_require__(7620);
 ;// CONCATENATED MODULE: ./actions/smoke-test/src/run-checks.ts
@@ -457,19 +466,7 @@ async function runChecks(checks, options) {
     let stopped = false;
     const skip = (index, reason) => {
         const check = checks[index];
-        results[index] = {
-            check,
-            outcome: 'skipped',
-            attempts: 0,
-            method: check.method,
-            url: (0,secrets/* maskUrl */.y)(check.url),
-            status: undefined,
-            latency: undefined,
-            failures: [],
-            skipped: reason,
-            startedAt: clock.now() - begin,
-            duration: 0,
-        };
+        results[index] = skipResult(check, reason, clock.now() - begin);
         options.logger.info(`- ${check.name}: skipped (${reason})`);
     };
     /** 'ready', 'wait' (a producer is still running) or a reason to skip. */
@@ -524,7 +521,7 @@ async function runChecks(checks, options) {
     }
     return results.map((r, index) => r ?? skipResult(checks[index], 'the run was cancelled'));
 }
-function skipResult(check, reason) {
+function skipResult(check, reason, startedAt = 0) {
     return {
         check,
         outcome: 'skipped',
@@ -535,7 +532,7 @@ function skipResult(check, reason) {
         latency: undefined,
         failures: [],
         skipped: reason,
-        startedAt: 0,
+        startedAt,
         duration: 0,
     };
 }
@@ -734,6 +731,7 @@ function renderSmokeSummary(results, reportFile, elapsed) {
 
 
 
+
 function workspace(ctx) {
     return ctx.env.GITHUB_WORKSPACE ?? process.cwd();
 }
@@ -759,11 +757,7 @@ function reportPath(inputs, ctx) {
 }
 async function smokeTest(inputs, ctx) {
     const { runner, clock } = ctx;
-    const headers = {};
-    for (const [name, value] of inputs.headers ?? []) {
-        runner.setSecret(value);
-        headers[name] = value;
-    }
+    const headers = secretHeaders(runner, inputs.headers);
     const checks = parseChecks(checkSource(inputs, ctx), inputs.baseUrl);
     const file = reportPath(inputs, ctx);
     const begin = clock.now();

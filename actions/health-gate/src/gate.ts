@@ -7,7 +7,7 @@ import { DeadlineError, UserError } from '@deploy-suite/core/errors';
 import type { Expectations } from '@deploy-suite/core/expect';
 import { formatDuration } from '@deploy-suite/core/input-types';
 import { poll } from '@deploy-suite/core/poll';
-import { probe } from '@deploy-suite/core/probe';
+import { probe, secretHeaders } from '@deploy-suite/core/probe';
 import type { ActionContext, ActionResult } from '@deploy-suite/core/run';
 import { maskUrl } from '@deploy-suite/core/secrets';
 import { percentile } from '@deploy-suite/core/stats';
@@ -42,11 +42,7 @@ function line(attempt: Attempt, multipleUrls: boolean): string {
 
 export async function healthGate(inputs: HealthGateInputs, ctx: ActionContext): Promise<ActionResult> {
   const { runner, clock } = ctx;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of inputs.headers ?? []) {
-    runner.setSecret(value);
-    headers[name] = value;
-  }
+  const headers = secretHeaders(runner, inputs.headers);
   const expectations = expectationsOf(inputs);
   const http = ctx.http({ service: 'Health check', retries: 0 });
   const urls = inputs.url;

@@ -101,19 +101,7 @@ export async function runChecks(checks: readonly Check[], options: RunOptions): 
 
   const skip = (index: number, reason: string): void => {
     const check = checks[index] as Check;
-    results[index] = {
-      check,
-      outcome: 'skipped',
-      attempts: 0,
-      method: check.method,
-      url: maskUrl(check.url),
-      status: undefined,
-      latency: undefined,
-      failures: [],
-      skipped: reason,
-      startedAt: clock.now() - begin,
-      duration: 0,
-    };
+    results[index] = skipResult(check, reason, clock.now() - begin);
     options.logger.info(`- ${check.name}: skipped (${reason})`);
   };
 
@@ -166,7 +154,7 @@ export async function runChecks(checks: readonly Check[], options: RunOptions): 
   return results.map((r, index) => r ?? skipResult(checks[index] as Check, 'the run was cancelled'));
 }
 
-function skipResult(check: Check, reason: string): CheckResult {
+function skipResult(check: Check, reason: string, startedAt = 0): CheckResult {
   return {
     check,
     outcome: 'skipped',
@@ -177,7 +165,7 @@ function skipResult(check: Check, reason: string): CheckResult {
     latency: undefined,
     failures: [],
     skipped: reason,
-    startedAt: 0,
+    startedAt,
     duration: 0,
   };
 }

@@ -7,6 +7,8 @@ import type { Clock } from './clock.ts';
 import { CancelledError } from './errors.ts';
 import type { Answer } from './expect.ts';
 import { type HttpClient, HttpError } from './http.ts';
+import type { KeyValues } from './input-types.ts';
+import type { Runner } from './runner.ts';
 
 export interface ProbeRequest {
   url: string;
@@ -40,4 +42,14 @@ export async function probe(http: HttpClient, clock: Clock, request: ProbeReques
     if (error instanceof HttpError) return { ok: false, reason: error.reason ?? error.message, latency: clock.now() - started };
     throw error;
   }
+}
+
+/** Request headers from a `headers` input; every value is masked first (bypass tokens, cookies). */
+export function secretHeaders(runner: Pick<Runner, 'setSecret'>, pairs: KeyValues | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of pairs ?? []) {
+    runner.setSecret(value);
+    headers[name] = value;
+  }
+  return headers;
 }

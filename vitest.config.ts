@@ -7,6 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Bundles run as child processes and PostgreSQL clusters start per file: two cores.
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './test/harness/closing-line-reporter.ts'],
   },
 });

@@ -13,7 +13,24 @@ import { ACTIONS } from './actions.ts';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HEADER = '# Generated from actions/<name>/src/manifest.ts by `npm run generate`; do not edit.\n';
 
+/**
+ * GitHub evaluates `${{ }}` in action.yml descriptions while loading the action, and an action
+ * whose metadata names a context it cannot evaluate there (github, secrets, steps) fails to load
+ * in every workflow that uses it. Examples belong in the catalog; metadata must not hold one.
+ */
+export function expressionsInMetadata(m: ActionManifest): string[] {
+  const texts: Array<[string, string]> = [['description', m.description]];
+  for (const [name, spec] of Object.entries(m.inputs)) {
+    texts.push([`inputs.${name}.description`, `${spec.description} ${spec.type.form}`]);
+    if (spec.default !== undefined) texts.push([`inputs.${name}.default`, spec.default]);
+  }
+  for (const [name, spec] of Object.entries(m.outputs)) texts.push([`outputs.${name}.description`, spec.description]);
+  return texts.filter(([, text]) => text.includes('${{')).map(([where]) => `${m.name}: ${where}`);
+}
+
 export function actionYaml(m: ActionManifest): string {
+  const found = expressionsInMetadata(m);
+  if (found.length > 0) throw new Error(`\`\${{\` in action metadata makes the action fail to load: ${found.join(', ')}`);
   const inputs: Record<string, Record<string, unknown>> = {};
   for (const [name, spec] of Object.entries(m.inputs)) {
     const description = spec.type.form === 'text' ? spec.description : `${spec.description} Expected: ${spec.type.form}.`;

@@ -52,11 +52,11 @@ const manifest = defineAction({
     description: 'Waits until a new release is live and healthy (status, JSON health document, body, served version, latency), or fails the pipeline with the last reason.',
     branding: { icon: 'activity', color: 'green' },
     inputs: {
-        url: (0,inputs/* required */.mw)(input_types/* list */.p_(input_types/* url */.OZ()), 'URL(s) to poll, one a line: all must pass. Typically `${{ steps.deploy.outputs.url }}/health`.'),
+        url: (0,inputs/* required */.mw)(input_types/* list */.p_(input_types/* url */.OZ()), 'URL(s) to poll, one a line: all must pass. Typically the `url` output of the deploy step, followed by /health.'),
         'expect-status': (0,inputs/* withDefault */.IQ)((0,expect/* statusInput */.d_)(), '200-399', 'Status codes that pass (as Kubernetes HTTP probes: 200-399).'),
         'expect-json': (0,inputs/* optional */.lq)((0,expect/* jsonAssertionsInput */.oA)(), 'Assertions on the JSON body, one a line. A wildcard must hold for every node: `$.services.* == healthy` checks each service.'),
         'expect-body': (0,inputs/* optional */.lq)((0,expect/* textMatcherInput */.mw)(), 'Text the body must contain, or a `/regex/` it must match.'),
-        'expect-version': (0,inputs/* optional */.lq)(input_types/* text */.Qq(), 'The version the release must serve, e.g. `${{ github.sha }}`: an old release still answering 200 does not pass. Read from the JSON body at `version-path`, or from a plain-text body.'),
+        'expect-version': (0,inputs/* optional */.lq)(input_types/* text */.Qq(), 'The version the release must serve, e.g. the commit SHA (`github.sha`): an old release still answering 200 does not pass. Read from the JSON body at `version-path`, or from a plain-text body.'),
         'version-path': (0,inputs/* withDefault */.IQ)((0,expect/* jsonPathInput */.Kw)(), '$.version', 'Where the served version is in the JSON body.'),
         'max-latency': (0,inputs/* optional */.lq)(input_types/* duration */.p0({ min: 1, max: 600_000 }), 'An answer slower than this does not pass.'),
         headers: (0,inputs/* optional */.lq)((0,expect/* headersInput */.zE)(), "Request headers, `Name: value` one a line, e.g. Vercel's `x-vercel-protection-bypass`. Values are masked like secrets.", { secret: true }),

@@ -56,11 +56,11 @@ const manifest = defineAction({
     branding: { icon: 'bell', color: 'purple' },
     inputs: {
         'webhook-url': (0,inputs/* required */.mw)(input_types/* url */.OZ({ form: 'a Slack incoming-webhook URL such as https://hooks.slack.com/services/T…/B…/…' }), 'Slack incoming-webhook URL. Pass it from a secret.', { secret: true }),
-        status: (0,inputs/* withDefault */.IQ)(input_types/* oneOf */.yL(STATUSES), 'success', "The outcome to report; pass `${{ job.status }}` to report the job's."),
+        status: (0,inputs/* withDefault */.IQ)(input_types/* oneOf */.yL(STATUSES), 'success', "The outcome to report; pass the `job.status` expression to report the job's."),
         title: (0,inputs/* optional */.lq)(input_types/* text */.Qq(), 'Headline of the message. Default: the status and repository, e.g. "Deployed acme/api to production".'),
         text: (0,inputs/* optional */.lq)(input_types/* text */.Qq(), 'Body of the message, in Slack mrkdwn.'),
         environment: (0,inputs/* optional */.lq)(input_types/* text */.Qq(), 'Environment the run deployed to, e.g. production.'),
-        url: (0,inputs/* optional */.lq)(input_types/* url */.OZ(), 'URL of the deployment, e.g. `${{ steps.deploy.outputs.url }}`.'),
+        url: (0,inputs/* optional */.lq)(input_types/* url */.OZ(), 'URL of the deployment, e.g. the `url` output of the deploy step.'),
         reason: (0,inputs/* optional */.lq)(input_types/* text */.Qq(), 'Why a rollback or failure happened; shown as its own section.'),
         fields: (0,inputs/* optional */.lq)(input_types/* keyValues */.K7(), 'Extra fields, `KEY=VALUE` one a line, shown in the message.'),
         mention: (0,inputs/* optional */.lq)(input_types/* list */.p_(mention), 'Who to mention when the status is in `mention-on`, e.g. `here` or `S0123ABCD`.'),

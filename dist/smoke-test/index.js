@@ -52,7 +52,7 @@ const manifest = defineAction({
     description: 'Runs a list of HTTP checks (YAML, inline or a file) against a release, concurrently, with assertions on status, headers, body, JSON and latency, values captured from one answer for the next, retries, a JUnit report and a summary table.',
     branding: { icon: 'check-circle', color: 'green' },
     inputs: {
-        'base-url': (0,inputs/* optional */.lq)(input_types/* url */.OZ(), 'The release URL that relative check URLs are resolved against, e.g. `${{ steps.deploy.outputs.url }}`.'),
+        'base-url': (0,inputs/* optional */.lq)(input_types/* url */.OZ(), 'The release URL that relative check URLs are resolved against, e.g. the `url` output of the deploy step.'),
         checks: (0,inputs/* optional */.lq)(input_types/* text */.Qq('a YAML list of checks'), 'The checks, as a YAML list (see the catalog for the fields). Give this or `checks-file`.'),
         'checks-file': (0,inputs/* optional */.lq)(input_types/* text */.Qq('a path to a YAML file, relative to the workspace'), 'A YAML file holding the checks (a list, or `checks:` with a list). Give this or `checks`.'),
         concurrency: (0,inputs/* withDefault */.IQ)(input_types/* integer */.nd({ min: 1, max: 64 }), '8', 'How many checks run at once; a check that uses a capture waits for the check that makes it.'),

@@ -12,7 +12,7 @@ export const manifest = defineAction({
   inputs: {
     url: required(
       t.list(t.url()),
-      'URL(s) to poll, one a line: all must pass. Typically `${{ steps.deploy.outputs.url }}/health`.',
+      'URL(s) to poll, one a line: all must pass. Typically the `url` output of the deploy step, followed by /health.',
     ),
     'expect-status': withDefault(statusInput(), '200-399', 'Status codes that pass (as Kubernetes HTTP probes: 200-399).'),
     'expect-json': optional(
@@ -22,7 +22,7 @@ export const manifest = defineAction({
     'expect-body': optional(textMatcherInput(), 'Text the body must contain, or a `/regex/` it must match.'),
     'expect-version': optional(
       t.text(),
-      'The version the release must serve, e.g. `${{ github.sha }}`: an old release still answering 200 does not pass. Read from the JSON body at `version-path`, or from a plain-text body.',
+      'The version the release must serve, e.g. the commit SHA (`github.sha`): an old release still answering 200 does not pass. Read from the JSON body at `version-path`, or from a plain-text body.',
     ),
     'version-path': withDefault(jsonPathInput(), '$.version', 'Where the served version is in the JSON body.'),
     'max-latency': optional(t.duration({ min: 1, max: 600_000 }), 'An answer slower than this does not pass.'),

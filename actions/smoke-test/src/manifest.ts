@@ -13,7 +13,7 @@ export const manifest = defineAction({
   inputs: {
     'base-url': optional(
       t.url(),
-      'The release URL that relative check URLs are resolved against, e.g. `${{ steps.deploy.outputs.url }}`.',
+      'The release URL that relative check URLs are resolved against, e.g. the `url` output of the deploy step.',
     ),
     checks: optional(
       t.text('a YAML list of checks'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ACTIONS } from '../../../scripts/actions.ts';
-import { actionYaml, catalog } from '../../../scripts/generate.ts';
+import { actionYaml, catalog, expressionsInMetadata } from '../../../scripts/generate.ts';
 
 describe('action.yml and the catalog, generated from the manifests', () => {
   for (const manifest of ACTIONS) {
@@ -21,6 +21,11 @@ describe('action.yml and the catalog, generated from the manifests', () => {
       }
     });
 
+    it(`keeps \`\${{\` out of ${manifest.name}'s metadata, where GitHub would evaluate it and fail to load the action`, () => {
+      expect(expressionsInMetadata(manifest)).toEqual([]);
+      expect(actionYaml(manifest)).not.toContain('${{');
+    });
+
     it(`gives ${manifest.name} defaults its own parser accepts`, () => {
       for (const [name, spec] of Object.entries(manifest.inputs)) {
         if (spec.default !== undefined) expect(spec.type.parse(spec.default).ok, name).toBe(true);
@@ -35,5 +40,14 @@ describe('action.yml and the catalog, generated from the manifests', () => {
       for (const input of Object.keys(manifest.inputs)) expect(text).toContain(`| \`${input}\``);
       expect(text).toContain(manifest.example.split('\n')[0]);
     }
+  });
+
+  it('refuses to generate metadata that holds an expression', () => {
+    const [first] = ACTIONS;
+    if (!first) throw new Error('no actions');
+    const broken = { ...first, description: 'Pass ${{ github.sha }} here.' };
+    expect(() => actionYaml(broken)).toThrow(
+      'in action metadata makes the action fail to load: notify: description'.replace('notify', first.name),
+    );
   });
 });

@@ -86,6 +86,21 @@ const manifest = defineAction({
     fields: |
       Version=\${{ github.sha }}
       Region=eu-west`,
+    notes: `### Custom payloads
+
+\`payload\` replaces the built message with your own Slack message, as JSON or YAML. It is parsed first and then filled: each \`{{ name }}\` inside a string is replaced with the value, escaped for Slack (\`&\`, \`<\`, \`>\`), so a commit message full of quotes, braces or \`<!channel>\` can neither change the message's shape nor ping anyone. An unknown name is an input error, reported before anything is sent.
+
+| placeholder | value |
+|---|---|
+| \`{{ status }}\`, \`{{ emoji }}\`, \`{{ color }}\` | the status, and its emoji and colour |
+| \`{{ title }}\`, \`{{ text }}\`, \`{{ reason }}\` | the inputs (\`title\` defaults to the built headline) |
+| \`{{ environment }}\`, \`{{ url }}\`, \`{{ duration }}\` | the inputs; the duration since \`started-at\` |
+| \`{{ repository }}\`, \`{{ ref }}\`, \`{{ actor }}\`, \`{{ workflow }}\`, \`{{ job }}\` | the run |
+| \`{{ commit.sha }}\`, \`{{ commit.short_sha }}\`, \`{{ commit.message }}\`, \`{{ commit.url }}\` | the commit (the head commit of a push, the pull request's title) |
+| \`{{ run.id }}\`, \`{{ run.url }}\` | the workflow run and its link |
+| \`{{ fields.<KEY> }}\` | a value given in \`fields\` |
+
+Delivery: Slack's 429 is retried after its \`Retry-After\`, 5xx and network errors with backoff, each attempt within \`request-timeout\` and all within \`timeout\`. A message Slack refuses (a revoked webhook: 404 \`no_service\`) is a warning with Slack's error unless \`fail-on-error\` is true.`,
 });
 
 

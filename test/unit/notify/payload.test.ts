@@ -38,3 +38,14 @@ describe('custom payload templates', () => {
     await expect(renderPayload('["a list"]', notification())).rejects.toThrow('expected a JSON or YAML object');
   });
 });
+
+describe('the catalog notes on payloads', () => {
+  it('list exactly the placeholders the code fills in', async () => {
+    const { manifest } = await import('../../../actions/notify/src/manifest.ts');
+    const { PLACEHOLDER_NAMES } = await import('../../../actions/notify/src/payload.ts');
+    const documented = [...(manifest.notes ?? '').matchAll(/\{\{ ([\w.<>-]+) \}\}/g)]
+      .map((m) => m[1])
+      .filter((n) => n !== 'name');
+    expect(new Set(documented)).toEqual(new Set(PLACEHOLDER_NAMES));
+  });
+});

@@ -905,9 +905,6 @@ function report_link(text, href) {
 function code(text) {
     return new Html(`<code>${escapeHtml(text)}</code>`);
 }
-function join(parts, separator = ' ') {
-    return new Html(parts.map(render).join(escapeHtml(separator)));
-}
 class Summary {
     parts = [];
     heading(text, level = 2) {

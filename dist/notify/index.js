@@ -982,11 +982,6 @@ class Runner {
             return;
         (0,external_node_fs_namespaceObject.appendFileSync)(file, this.secrets.scrub(markdown), 'utf8');
     }
-    /** What the step summary holds so far (used to avoid writing a section twice). */
-    readSummary() {
-        const file = this.env.GITHUB_STEP_SUMMARY;
-        return file && (0,external_node_fs_namespaceObject.existsSync)(file) ? (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8') : '';
-    }
     /**
      * Writes `name<<delimiter` heredoc blocks, the multi-line-safe form of the environment files.
      * The delimiter is random so no value can end the block early.

@@ -35,10 +35,6 @@ export function code(text: string): Html {
   return new Html(`<code>${escapeHtml(text)}</code>`);
 }
 
-export function join(parts: Content[], separator = ' '): Html {
-  return new Html(parts.map(render).join(escapeHtml(separator)));
-}
-
 export class Summary {
   private readonly parts: string[] = [];
 

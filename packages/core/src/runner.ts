@@ -13,7 +13,7 @@
  * values in its log, but not in files a step writes, and not in a local run.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 import { SecretRegistry } from './secrets.ts';
 
@@ -152,12 +152,6 @@ export class Runner implements Logger {
     const file = this.env.GITHUB_STEP_SUMMARY;
     if (!file) return;
     appendFileSync(file, this.secrets.scrub(markdown), 'utf8');
-  }
-
-  /** What the step summary holds so far (used to avoid writing a section twice). */
-  readSummary(): string {
-    const file = this.env.GITHUB_STEP_SUMMARY;
-    return file && existsSync(file) ? readFileSync(file, 'utf8') : '';
   }
 
   /**

@@ -86,3 +86,28 @@ export function maskUrl(raw: string): string {
   }
   return url.toString().replace(/%2A%2A%2A/g, MASK);
 }
+
+/**
+ * The one "looks like a credential" rule for header names: `Authorization`,
+ * `Proxy-Authorization`, `Cookie`, and any name containing token, key, secret, password or
+ * bypass (`X-Api-Key`, `x-vercel-protection-bypass`). Their values are registered as secrets and
+ * never sent to another origin on a redirect; other headers (`X-Env: staging`) are neither.
+ */
+export function isCredentialHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    lower === 'authorization' ||
+    lower === 'proxy-authorization' ||
+    lower === 'cookie' ||
+    /token|key|secret|passw|bypass/.test(lower)
+  );
+}
+
+/**
+ * The values to register for a credential header: the value, and for `Bearer X` / `Basic X` (and
+ * other schemes) the credential `X` alone, which is what shows up when a tool echoes it.
+ */
+export function credentialValues(value: string): string[] {
+  const scheme = /^\s*[A-Za-z][A-Za-z0-9_-]*\s+(\S.*)$/.exec(value);
+  return scheme?.[1] ? [value, scheme[1].trim()] : [value];
+}

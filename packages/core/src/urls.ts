@@ -81,3 +81,16 @@ export function joinUrl(base: string, path: string): string {
 export function hostOf(raw: string): string {
   return URL.canParse(raw) ? new URL(raw).host : '(not a URL)';
 }
+
+/**
+ * Registers the credentials of a URL as secrets before it is used: the password as given and
+ * decoded, and the Basic header value the client will send for it.
+ */
+export function registerUrlCredentials(runner: { setSecret(value: string): void }, raw: string): void {
+  const { authorization, password } = splitUrlCredentials(raw);
+  if (!authorization) return;
+  if (password !== undefined) runner.setSecret(password);
+  if (URL.canParse(raw) && new URL(raw).password !== '') runner.setSecret(new URL(raw).password);
+  runner.setSecret(authorization);
+  runner.setSecret(authorization.slice('Basic '.length));
+}

@@ -111,3 +111,8 @@ export function credentialValues(value: string): string[] {
   const scheme = /^\s*[A-Za-z][A-Za-z0-9_-]*\s+(\S.*)$/.exec(value);
   return scheme?.[1] ? [value, scheme[1].trim()] : [value];
 }
+
+/** The secrets a request header carries: its credential values, or none for other headers. */
+export function credentialSecrets(name: string, value: string): string[] {
+  return isCredentialHeader(name) ? credentialValues(value) : [];
+}

@@ -86,6 +86,8 @@ export class Runner implements Logger {
   private readonly randomId: () => string;
   private readonly summaryLimit: number;
   private summaryFull = false;
+  /** Set while outside lines are being written inside a `stop-commands` block. */
+  private stopToken: string | undefined;
 
   constructor(options: RunnerOptions = {}) {
     this.env = options.env ?? process.env;
@@ -105,6 +107,7 @@ export class Runner implements Logger {
    * can never start a line of its own, let alone a command). Empty values are left out.
    */
   command(name: string, message: string, properties: Record<string, string | number | undefined> = {}): void {
+    this.resumeCommands();
     const props = Object.entries(properties)
       .filter(([, v]) => v !== undefined && v !== '' && v !== 0)
       .map(([k, v]) => `${k}=${escapeProperty(this.secrets.scrub(String(v)))}`)
@@ -112,9 +115,30 @@ export class Runner implements Logger {
     this.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(this.secrets.scrub(message))}${EOL}`);
   }
 
-  /** One line of our own; outside text goes through `quote` or `untrustedBlock` (untrusted.ts). */
+  /** One line of our own; outside text goes through `quote` (untrusted.ts) or `untrusted`. */
   info(message: string): void {
     this.write(`${this.secrets.scrub(message)}${EOL}`);
+  }
+
+  /**
+   * One line of outside text (tool output, a build log), scrubbed and written inside a
+   * `stop-commands` block with a random token, so nothing in it (`::set-output …`, an indented
+   * `::stop-commands::`, `##[…]` mid-line) is executed. The block opens at the first such line and
+   * is closed before any command of ours, which the runner would otherwise ignore.
+   */
+  untrusted(line: string): void {
+    if (this.stopToken === undefined) {
+      this.stopToken = this.randomId();
+      this.write(`::stop-commands::${this.stopToken}${EOL}`);
+    }
+    this.write(`${this.secrets.scrub(line)}${EOL}`);
+  }
+
+  /** Ends an open `stop-commands` block: the runner processes commands again. */
+  resumeCommands(): void {
+    if (this.stopToken === undefined) return;
+    this.write(`::${this.stopToken}::${EOL}`);
+    this.stopToken = undefined;
   }
 
   debug(message: string): void {
@@ -139,7 +163,9 @@ export class Runner implements Logger {
    * one-character values are not registered: masking them would garble every line.
    */
   setSecret(value: string): void {
-    for (const variant of this.secrets.add(value)) {
+    const variants = this.secrets.add(value);
+    if (variants.length > 0) this.resumeCommands();
+    for (const variant of variants) {
       this.write(`::add-mask::${escapeData(variant)}${EOL}`);
     }
   }
@@ -156,10 +182,12 @@ export class Runner implements Logger {
   }
 
   startGroup(name: string): void {
+    this.resumeCommands();
     this.write(`::group::${escapeData(this.secrets.scrub(name))}${EOL}`);
   }
 
   endGroup(): void {
+    this.resumeCommands();
     this.write(`::endgroup::${EOL}`);
   }
 

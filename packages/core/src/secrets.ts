@@ -119,9 +119,12 @@ function encodedForms(text: string): string[] {
     ...jsonForms,
     // PHP's json_encode writes `/` as `\/`.
     ...jsonForms.map((form) => form.replace(/\//g, '\\/')),
+    htmlEscaped(text, "'"),
     htmlEscaped(text, '&#39;'),
     htmlEscaped(text, '&apos;'),
     htmlEscaped(text, '&#x27;'),
+    // XML text content escapes only these three.
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
     ...base64Forms(text),
   ];
   return forms.filter((form) => form !== text);

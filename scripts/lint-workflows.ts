@@ -26,7 +26,8 @@ interface Finding {
   message: string;
 }
 
-type Job = { steps?: Array<{ run?: string; uses?: string }>; 'timeout-minutes'?: unknown; uses?: string };
+type Step = { run?: string; uses?: string; with?: Record<string, unknown> };
+type Job = { steps?: Step[]; 'timeout-minutes'?: unknown; uses?: string };
 
 export function suiteRules(file: string, text: string): Finding[] {
   const findings: Finding[] = [];
@@ -66,12 +67,16 @@ export function suiteRules(file: string, text: string): Finding[] {
       if (uses && !uses.startsWith('./') && !uses.startsWith('docker://') && !/@[0-9a-f]{40}$/.test(uses)) {
         findings.push({ file, line: lineOf(uses), message: `pin '${uses}' to a full commit SHA` });
       }
+      // checkout leaves the job's token in .git/config for every later step unless told not to.
+      if (uses?.startsWith('actions/checkout@') && step.with?.['persist-credentials'] !== false) {
+        findings.push({ file, line: lineOf(uses), message: `'${uses}' needs \`with: persist-credentials: false\`` });
+      }
     }
   }
   return findings;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   const dir = join(root, '.github', 'workflows');
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
   const findings: Finding[] = [];

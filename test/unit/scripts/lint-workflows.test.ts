@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { suiteRules } from '../../../scripts/lint-workflows.ts';
+import { ROOT } from '../../harness/run-bundle.ts';
 
 const messages = (yaml: string): string[] => suiteRules('w.yml', yaml).map((f) => `${f.line}: ${f.message}`);
 
@@ -30,6 +33,7 @@ jobs:
       '1: a reusable or dispatchable workflow needs `concurrency` (per environment)',
       "3: job 'a' needs timeout-minutes",
       "6: pin 'actions/checkout@v4' to a full commit SHA",
+      "6: 'actions/checkout@v4' needs `with: persist-credentials: false`",
     ]);
   });
 
@@ -45,10 +49,33 @@ jobs:
     timeout-minutes: 5
     steps:
       - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+        with:
+          persist-credentials: false
       - run: echo "$MESSAGE"
         env:
           MESSAGE: \${{ github.event.head_commit.message }}
 `),
     ).toEqual([]);
+  });
+
+  it('asks every checkout to leave no credentials behind', () => {
+    const workflow = (extra: string) => `on: push
+permissions: {}
+jobs:
+  a:
+    runs-on: ubuntu-24.04
+    timeout-minutes: 5
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+${extra}`;
+    expect(messages(workflow(''))).toEqual([
+      "8: 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683' needs `with: persist-credentials: false`",
+    ]);
+    expect(messages(workflow('        with:\n          persist-credentials: false\n'))).toEqual([]);
+  });
+
+  it("passes the suite's own CI workflow", () => {
+    const ci = readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8');
+    expect(suiteRules('ci.yml', ci)).toEqual([]);
   });
 });

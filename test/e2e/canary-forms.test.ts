@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CANARY_SHAPES, makeCanary } from '../../packages/harness/src/canary.ts';
+import { runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { type AppEmulator, startApp } from '../../packages/sandbox/src/app.ts';
 import type { SandboxServer } from '../../packages/sandbox/src/server.ts';
-import { CANARY_SHAPES, makeCanary } from '../harness/canary.ts';
-import { runBundle } from '../harness/run-bundle.ts';
 
 describe('canaries of every shape never leak', () => {
   let app: SandboxServer<AppEmulator>;

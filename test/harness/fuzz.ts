@@ -5,8 +5,8 @@
  * Seeded, so a failure can be replayed (the seed is in the test name).
  */
 import { describe, expect, it } from 'vitest';
+import { errorMessageProblems, outcomeProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { actionNamed } from '../../scripts/actions.ts';
-import { errorMessageProblems, outcomeProblems, runBundle } from './run-bundle.ts';
 
 /** Mulberry32: small, fast, seedable. */
 export function prng(seed: number): () => number {
@@ -95,7 +95,7 @@ export function describeInputFuzz(spec: FuzzSpec): void {
       timeout: iterations * 20_000,
     }, async () => {
       const manifest = actionNamed(spec.action);
-      const { makeCanary } = await import('./canary.ts');
+      const { makeCanary } = await import('../../packages/harness/src/canary.ts');
       const canary = makeCanary();
       const env = await spec.start(canary);
       const random = prng(seed);

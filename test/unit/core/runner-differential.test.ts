@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { node24 } from '../../harness/run-bundle.ts';
+import { node24 } from '../../../packages/harness/src/run-bundle.ts';
 
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '../../support/protocol-calls.ts');
 const FILES = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'] as const;

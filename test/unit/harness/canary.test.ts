@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CANARY_SHAPES, findLeaks, makeCanary } from '../../harness/canary.ts';
+import { CANARY_SHAPES, findLeaks, makeCanary } from '../../../packages/harness/src/canary.ts';
 
 describe('the canary check', () => {
   it('makes canaries in every shape that broke a scrubber, each unique', () => {

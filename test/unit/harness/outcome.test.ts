@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BundleRun, errorMessageProblems, outcomeProblems } from '../../harness/run-bundle.ts';
+import { type BundleRun, errorMessageProblems, outcomeProblems } from '../../../packages/harness/src/run-bundle.ts';
 
 const INPUTS = ['url', 'timeout', 'headers'];
 
@@ -30,6 +30,7 @@ describe('what the fuzz accepts as a failure', () => {
       [],
     );
     expect(errorMessageProblems('Not healthy: the body does not contain READY\nHint: check the app', INPUTS)).toEqual([]);
+    expect(errorMessageProblems(`Input 'timeout' got "N\\"aN": a " quote; Input 'url' got "undefined"`, INPUTS)).toEqual([]);
     expect(outcomeProblems(failed(["Input 'url' is required: expected a URL"]))).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../../packages/harness/src/run-bundle.ts';
 import { suiteRules } from '../../../scripts/lint-workflows.ts';
-import { ROOT } from '../../harness/run-bundle.ts';
 
 const messages = (yaml: string): string[] => suiteRules('w.yml', yaml).map((f) => `${f.line}: ${f.message}`);
 

@@ -9,7 +9,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { node24, ROOT } from '../../harness/run-bundle.ts';
+import { node24, ROOT } from '../../../packages/harness/src/run-bundle.ts';
 
 describe('scripts run from a path with a space', () => {
   let copy: string;

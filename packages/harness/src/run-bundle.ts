@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inputVariable } from '../../packages/core/src/inputs.ts';
-import { parseKeyValueFile } from '../../packages/core/src/runner.ts';
-import { actionNamed } from '../../scripts/actions.ts';
+import { actionNamed } from '../../../scripts/actions.ts';
+import { inputVariable } from '../../core/src/inputs.ts';
+import { parseKeyValueFile } from '../../core/src/runner.ts';
 import { findLeaks } from './canary.ts';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Node 24, as GitHub runs `using: node24`: this process's node when it is 24, else the npm package's. */
 export function node24(): string {
@@ -292,7 +292,9 @@ export function errorMessageProblems(message: string, inputs: readonly string[])
   const problems: string[] = [];
   const named = [...message.matchAll(/Input '([^']*)'/g)].map((m) => m[1] ?? '');
   for (const name of named) if (!inputs.includes(name)) problems.push(`names an input the action does not have: '${name}'`);
-  if (/\bundefined\b|\[object Object\]|\bNaN\b/.test(message)) problems.push(`a message built from nothing: ${message}`);
+  // The values an input error quotes (`got "NaN"`) are data, not the message's own words.
+  const words = message.replace(/got "(?:[^"\\]|\\.)*"/g, 'got ""');
+  if (/\bundefined\b|\[object Object\]|\bNaN\b/.test(words)) problems.push(`a message built from nothing: ${message}`);
   const first = message.split('\n')[0] ?? '';
   if (named.length === 0 && first.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length < 4)
     problems.push(`names neither an input nor a cause: ${JSON.stringify(first)}`);

@@ -4,7 +4,7 @@
  * sees, in the forms they take on the way out: as given, URL- and form-encoded, JSON-escaped
  * (also with non-ASCII as `\u00fc` and `/` as `\/`), HTML/XML-escaped, base64 (standard and
  * URL-safe, at any alignment inside a longer encoded text), line by line, with whitespace
- * folded, and a URL's password alone.
+ * folded, a URL as re-serialised by a client, and a URL's password alone.
  *
  * Scrubbing is a plain substring search per registered form, never one regular expression
  * built from the secrets: a 32 KiB secret (a key file) would make that regex too large to
@@ -99,6 +99,9 @@ function variantsOf(value: string): string[] {
   if (/[\r\n]/.test(trimmed)) {
     for (const line of trimmed.split(/\r?\n|\r/)) if (line.trim().length >= MIN_DERIVED) variants.push(line.trim());
   }
+  // A URL as a client re-serialises it (host lowercased, default port and `./` dropped).
+  const normalised = normalisedUrl(trimmed);
+  if (normalised !== undefined && normalised !== trimmed) variants.push(normalised, ...encodedForms(normalised));
   // A URL with a password: the password alone shows up in driver errors.
   for (const password of urlPasswords(trimmed)) {
     const decoded = decodeURIComponentSafe(password);
@@ -174,6 +177,15 @@ function urlPasswords(text: string): string[] {
     if (colon !== -1 && colon < userinfo.length - 1) found.push(userinfo.slice(colon + 1));
   }
   return found;
+}
+
+function normalisedUrl(text: string): string | undefined {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /\s/.test(text)) return undefined;
+  try {
+    return new URL(text).href;
+  } catch {
+    return undefined;
+  }
 }
 
 function decodeURIComponentSafe(text: string): string {

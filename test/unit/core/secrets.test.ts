@@ -85,6 +85,11 @@ describe('secrets', () => {
     expect(r.scrub('postgres://app:Zq9%21secret@db/shop')).toBe('***');
   });
 
+  it('scrubs a URL secret as a client re-serialises it', () => {
+    const r = registry('http://LOCALHOST:80/hooks/./T0/s3cr3t');
+    expect(r.scrub('POST http://localhost/hooks/T0/s3cr3t failed')).toBe('POST *** failed');
+  });
+
   it('leaves no fragment of two overlapping secrets', () => {
     const r = registry('abcdef-1234', '1234-zyxwvu');
     expect(r.scrub('x abcdef-1234-zyxwvu y')).toBe('x *** y');

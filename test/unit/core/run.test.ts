@@ -152,4 +152,22 @@ describe('the entry wrapper', () => {
     expect(out).toContain('::error::Deploy failed\n');
     expect(out).toContain("::warning::Could not set the status output to 'failure'");
   });
+
+  it('takes a 40 KiB secret input without crashing, and never prints it', async () => {
+    const secretManifest = defineAction({ ...manifest, inputs: { key: required(t.url(), 'A key.', { secret: true }) } });
+    const key = `https://k.test/${'Zm9vYmFy'.repeat(5 * 1024)}`;
+    const c = captureRunner({ INPUT_KEY: key });
+    const code = await runAction(
+      secretManifest,
+      async () => {
+        throw new UserError(`The server refused ${key}, encoded ${encodeURIComponent(key)}`);
+      },
+      { env: c.env, runner: c.runner, onSignal: () => () => undefined },
+    );
+    expect(code).toBe(1);
+    const visible = c.stdout().replace(/^::add-mask::.*$/gm, '');
+    expect(visible).toContain('::error::The server refused ***, encoded ***');
+    expect(visible).not.toContain('Zm9vYmFy');
+    expect(c.outputs().status).toBe('failure');
+  });
 });

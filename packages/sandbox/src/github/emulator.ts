@@ -99,28 +99,31 @@ function invalid(resource: string, field: string, message: string): Reply {
   return githubError(422, 'Validation Failed', { errors: [{ resource, code: 'custom', field, message }] });
 }
 
-const ROUTES: Array<{ method: string; pattern: RegExp; name: RouteName }> = [
-  { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/deployments$/, name: 'listDeployments' },
-  { method: 'POST', pattern: /^\/repos\/([^/]+)\/([^/]+)\/deployments$/, name: 'createDeployment' },
-  { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)$/, name: 'getDeployment' },
-  { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/, name: 'listDeploymentStatuses' },
-  { method: 'POST', pattern: /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/, name: 'createDeploymentStatus' },
-  { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/, name: 'listComments' },
-  { method: 'POST', pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/, name: 'createComment' },
-  { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/, name: 'getComment' },
-  { method: 'PATCH', pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/, name: 'updateComment' },
-];
+/** Every route this emulator answers, in Octokit's notation (the contract test checks each against Octokit's list). */
+export const EMULATED_ROUTES = {
+  listDeployments: 'GET /repos/{owner}/{repo}/deployments',
+  createDeployment: 'POST /repos/{owner}/{repo}/deployments',
+  getDeployment: 'GET /repos/{owner}/{repo}/deployments/{deployment_id}',
+  listDeploymentStatuses: 'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+  createDeploymentStatus: 'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+  listComments: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+  createComment: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+  getComment: 'GET /repos/{owner}/{repo}/issues/comments/{comment_id}',
+  updateComment: 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+} as const;
 
-type RouteName =
-  | 'listDeployments'
-  | 'createDeployment'
-  | 'getDeployment'
-  | 'listDeploymentStatuses'
-  | 'createDeploymentStatus'
-  | 'listComments'
-  | 'createComment'
-  | 'getComment'
-  | 'updateComment';
+/** `GET /a/{b}/c` → the method and a pattern capturing each `{param}` in order (ids are digits). */
+function compile(route: string): { method: string; pattern: RegExp } {
+  const [method = '', template = ''] = route.split(' ');
+  const source = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'owner' || name === 'repo' ? '([^/]+)' : '(\\d+)',
+  );
+  return { method, pattern: new RegExp(`^${source}$`) };
+}
+
+const ROUTES = Object.entries(EMULATED_ROUTES).map(([name, route]) => ({ ...compile(route), name: name as RouteName }));
+
+type RouteName = keyof typeof EMULATED_ROUTES;
 
 /** The permission each route needs, as GitHub's fine-grained permissions table lists it. */
 const NEEDS: Record<RouteName, { scopes: Scope[]; access: 'read' | 'write' }> = {

@@ -12,7 +12,8 @@
  *   (an account or workspace token).
  * - Rate limits: a request budget per credential per hour (1,000 on Hobby; tests lower it), 429
  *   with `Retry-After` past it; a request counter read through `/__sandbox/requests`.
- * - Control (`POST /__sandbox/<action>`): seed, budget, sockets (drop, refuse, drop on BUILDING),
+ * - Control (`POST /__sandbox/<action>`): seed, budget, sockets (drop now, refuse, drop when a
+ *   build starts and then refuse reconnects),
  *   status, hold/release, commit trees, timing, requests.
  */
 import type { IncomingMessage, Server } from 'node:http';
@@ -86,7 +87,7 @@ export class RailwayEmulator implements Emulator {
   requests: RequestCounter = newCounter();
   /** Requests allowed per credential in a rolling hour. */
   budgetPerHour = 1000;
-  sockets = { refuse: false, dropOnBuilding: false };
+  sockets = { refuse: false, dropOnBuilding: false, refuseAfterDrop: false };
   private readonly schema: GraphQLSchema;
   private readonly windows = new Map<string, number[]>();
   private wss: WebSocketServer | undefined;
@@ -97,7 +98,9 @@ export class RailwayEmulator implements Emulator {
     this.schema = options.schema ?? loadRailwaySchema();
     this.world = new RailwayWorld(options.fleet);
     this.world.onStatus = (d) => {
-      if (d.status === 'BUILDING' && this.sockets.dropOnBuilding) this.dropSockets();
+      if (d.status !== 'BUILDING' || !this.sockets.dropOnBuilding) return;
+      if (this.sockets.refuseAfterDrop) this.sockets.refuse = true;
+      this.dropSockets();
     };
   }
 
@@ -371,6 +374,7 @@ export class RailwayEmulator implements Emulator {
       case 'sockets':
         if (typeof b.refuse === 'boolean') this.sockets.refuse = b.refuse;
         if (typeof b.dropOnBuilding === 'boolean') this.sockets.dropOnBuilding = b.dropOnBuilding;
+        if (typeof b.refuseAfterDrop === 'boolean') this.sockets.refuseAfterDrop = b.refuseAfterDrop;
         return { ...this.sockets, dropped: b.drop === true ? this.dropSockets() : 0 };
       case 'status': {
         const d = this.world.deployments.get(String(b.deploymentId));
@@ -425,7 +429,7 @@ export class RailwayEmulator implements Emulator {
     this.requests = newCounter();
     this.windows.clear();
     this.budgetPerHour = 1000;
-    this.sockets = { refuse: false, dropOnBuilding: false };
+    this.sockets = { refuse: false, dropOnBuilding: false, refuseAfterDrop: false };
     this.world.timing = { step: 60 };
   }
 

@@ -186,33 +186,58 @@ export class VercelEmulator implements Emulator {
     return reply;
   }
 
+  /** method, path pattern, handler of the captured path parts. */
+  private readonly routes: Array<[string, RegExp, (params: string[], req: SandboxRequest, caller: Caller) => Reply]> = [
+    ['POST', /^\/v2\/files$/, (_, req) => this.uploadFile(req)],
+    ['POST', /^\/v13\/deployments$/, (_, req, caller) => this.createDeployment(req, caller)],
+    ['GET', /^\/v6\/deployments$/, (_, req, caller) => this.listDeployments(req, caller)],
+    ['GET', /^\/v13\/deployments\/([^/]+)$/, ([id = ''], _, caller) => this.getDeployment(id, caller)],
+    ['GET', /^\/v3\/deployments\/([^/]+)\/events$/, ([id = ''], req, caller) => this.events(id, req, caller)],
+    ['PATCH', /^\/v12\/deployments\/([^/]+)\/cancel$/, ([id = ''], _, caller) => this.cancel(id, caller)],
+    ['POST', /^\/v2\/deployments\/([^/]+)\/aliases$/, ([id = ''], req, caller) => this.assignAlias(id, req, caller)],
+    ['GET', /^\/v9\/projects\/([^/]+)$/, ([ref = ''], _, caller) => this.getProject(ref, caller)],
+    [
+      'POST',
+      /^\/v10\/projects\/([^/]+)\/promote\/([^/]+)$/,
+      ([ref = '', id = ''], _, caller) => this.switchProduction('promote', ref, id, caller),
+    ],
+    [
+      'POST',
+      /^\/v(?:9|1)\/projects\/([^/]+)\/rollback\/([^/]+)$/,
+      ([ref = '', id = ''], _, caller) => this.switchProduction('rollback', ref, id, caller),
+    ],
+    ['GET', /^\/v10\/projects\/([^/]+)\/env$/, ([ref = ''], req, caller) => this.projectEnv('GET', ref, req, caller)],
+    ['POST', /^\/v10\/projects\/([^/]+)\/env$/, ([ref = ''], req, caller) => this.projectEnv('POST', ref, req, caller)],
+    [
+      'PATCH',
+      /^\/v9\/projects\/([^/]+)\/env\/([^/]+)$/,
+      ([ref = '', id = ''], req, caller) => this.projectEnvItem('PATCH', ref, id, req, caller),
+    ],
+    [
+      'DELETE',
+      /^\/v9\/projects\/([^/]+)\/env\/([^/]+)$/,
+      ([ref = '', id = ''], req, caller) => this.projectEnvItem('DELETE', ref, id, req, caller),
+    ],
+  ];
+
+  private getProject(ref: string, caller: Caller): Reply {
+    const project = this.project(ref, caller);
+    return project ? { status: 200, body: projectJson(project, this.deployments) } : this.projectNotFound();
+  }
+
   private route(req: SandboxRequest): Reply {
     const caller = this.authenticate(req);
     if ('status' in caller) return caller;
     const { method, path } = req;
-    const m = (pattern: RegExp) => pattern.exec(path);
-    let match: RegExpExecArray | null;
-
-    if (method === 'POST' && path === '/v2/files') return this.uploadFile(req);
-    if (method === 'POST' && path === '/v13/deployments') return this.createDeployment(req, caller);
-    if (method === 'GET' && path === '/v6/deployments') return this.listDeployments(req, caller);
-    if (method === 'GET' && (match = m(/^\/v13\/deployments\/([^/]+)$/))) return this.getDeployment(match[1] ?? '', caller);
-    if (method === 'GET' && (match = m(/^\/v3\/deployments\/([^/]+)\/events$/))) return this.events(match[1] ?? '', req, caller);
-    if (method === 'PATCH' && (match = m(/^\/v12\/deployments\/([^/]+)\/cancel$/))) return this.cancel(match[1] ?? '', caller);
-    if (method === 'POST' && (match = m(/^\/v2\/deployments\/([^/]+)\/aliases$/)))
-      return this.assignAlias(match[1] ?? '', req, caller);
-    if (method === 'GET' && (match = m(/^\/v9\/projects\/([^/]+)$/))) {
-      const project = this.project(match[1] ?? '', caller);
-      return project ? { status: 200, body: projectJson(project, this.deployments) } : this.projectNotFound();
+    for (const [verb, pattern, handler] of this.routes) {
+      const match = verb === method ? pattern.exec(path) : null;
+      if (match)
+        return handler(
+          match.slice(1).map((p) => decodeURIComponent(p ?? '')),
+          req,
+          caller,
+        );
     }
-    if (method === 'POST' && (match = m(/^\/v10\/projects\/([^/]+)\/promote\/([^/]+)$/)))
-      return this.switchProduction('promote', match[1] ?? '', match[2] ?? '', caller);
-    if (method === 'POST' && (match = m(/^\/v(?:9|1)\/projects\/([^/]+)\/rollback\/([^/]+)$/)))
-      return this.switchProduction('rollback', match[1] ?? '', match[2] ?? '', caller);
-    if ((match = m(/^\/v10\/projects\/([^/]+)\/env$/)) && (method === 'GET' || method === 'POST'))
-      return this.projectEnv(method, match[1] ?? '', req, caller);
-    if ((match = m(/^\/v9\/projects\/([^/]+)\/env\/([^/]+)$/)) && (method === 'PATCH' || method === 'DELETE'))
-      return this.projectEnvItem(method, match[1] ?? '', match[2] ?? '', req, caller);
     return error(404, 'not_found', `The requested path ${method} ${path} was not found`);
   }
 
@@ -267,9 +292,7 @@ export class VercelEmulator implements Emulator {
     const now = Date.now();
     const id = newId('dpl_');
     const slug = randomBytes(5).toString('hex').slice(0, 9);
-    const meta = Object.fromEntries(
-      Object.entries((body.meta ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
-    );
+    const meta = Object.fromEntries(Object.entries((body.meta ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
     const env = body.env as Record<string, string> | undefined;
     const buildEnv = (body.build as { env?: Record<string, string> } | undefined)?.env;
     const deployment: Deployment = {
@@ -318,7 +341,10 @@ export class VercelEmulator implements Emulator {
       return {
         ...plan,
         build: 'fail',
-        logLines: ['Error: No Output Directory: .vercel/output/config.json is missing', 'Build failed: not a Build Output API tree'],
+        logLines: [
+          'Error: No Output Directory: .vercel/output/config.json is missing',
+          'Build failed: not a Build Output API tree',
+        ],
       };
     return { ...plan, logLines: [`Deploying prebuilt output, version ${plan.version} (${tree.size} files)`, 'Build skipped'] };
   }
@@ -395,8 +421,12 @@ export class VercelEmulator implements Emulator {
     const limit = Math.min(100, Math.max(1, Number(q.get('limit') ?? 20) || 20));
     const projectRef = q.get('projectId') ?? q.get('app');
     const project = projectRef ? this.project(projectRef, caller) : undefined;
-    if (projectRef && !project) return { status: 200, body: { pagination: { count: 0, next: null, prev: null }, deployments: [] } };
-    const states = q.get('state')?.split(',').map((s) => s.trim().toUpperCase());
+    if (projectRef && !project)
+      return { status: 200, body: { pagination: { count: 0, next: null, prev: null }, deployments: [] } };
+    const states = q
+      .get('state')
+      ?.split(',')
+      .map((s) => s.trim().toUpperCase());
     const target = q.get('target');
     const until = q.get('until') ? Number(q.get('until')) : undefined;
     const since = q.get('since') ? Number(q.get('since')) : undefined;
@@ -487,7 +517,11 @@ export class VercelEmulator implements Emulator {
     if (!d || d.projectId !== project.id) return this.deploymentNotFound();
     if (d.readyState !== 'READY') return error(400, 'deployment_not_ready', `The deployment is ${d.readyState}, not READY`);
     if (d.target !== 'production')
-      return error(400, 'invalid_target', `Only production deployments can be ${kind === 'promote' ? 'promoted' : 'rolled back to'}`);
+      return error(
+        400,
+        'invalid_target',
+        `Only production deployments can be ${kind === 'promote' ? 'promoted' : 'rolled back to'}`,
+      );
     if (project.productionDeploymentId === d.id)
       return error(409, 'already_current', 'The deployment is already the current production deployment');
     const request: AliasRequest = {
@@ -529,7 +563,9 @@ export class VercelEmulator implements Emulator {
       const clash = project.env.find((e) => e.key === item.key && e.target.some((t) => item.target?.includes(t)));
       const now = Date.now();
       if (clash && !upsert) {
-        failed.push({ error: { code: 'ENV_ALREADY_EXISTS', message: `A variable named ${item.key} already exists`, key: item.key } });
+        failed.push({
+          error: { code: 'ENV_ALREADY_EXISTS', message: `A variable named ${item.key} already exists`, key: item.key },
+        });
         continue;
       }
       const env: EnvVar = clash ?? {

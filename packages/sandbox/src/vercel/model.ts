@@ -142,8 +142,7 @@ export function listItemJson(d: Deployment, project: Project | undefined): Recor
     aliasAssigned: d.aliasAssigned ? d.ready : null,
     aliasError: null,
     inspectorUrl: inspectorUrl(d),
-    isRollbackCandidate:
-      d.target === 'production' && d.readyState === 'READY' && project?.productionDeploymentId !== d.id,
+    isRollbackCandidate: d.target === 'production' && d.readyState === 'READY' && project?.productionDeploymentId !== d.id,
     ...(d.errorCode ? { errorCode: d.errorCode, errorMessage: d.errorMessage } : {}),
   };
 }

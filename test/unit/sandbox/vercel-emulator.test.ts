@@ -64,7 +64,10 @@ describe('the Vercel emulator', () => {
   });
 
   it('refuses requests without a token, or with an unknown one, in Vercel’s error shape', async () => {
-    expect((await call('GET', '/v9/projects/web', undefined, {})).body.error).toMatchObject({ code: 'forbidden', missingToken: true });
+    expect((await call('GET', '/v9/projects/web', undefined, {})).body.error).toMatchObject({
+      code: 'forbidden',
+      missingToken: true,
+    });
     const bad = await call('GET', '/v9/projects/web', undefined, { authorization: 'Bearer nope' });
     expect(bad.status).toBe(403);
     expect(bad.body.error).toMatchObject({ code: 'forbidden', invalidToken: true });
@@ -107,14 +110,19 @@ describe('the Vercel emulator', () => {
     expect(done.body).toMatchObject({ readyState: 'ERROR', errorCode: 'BUILD_FAILED' });
     const events = await call('GET', `/v3/deployments/${d.id}/events?direction=backward&limit=3`);
     expect(events.body.map((e: { payload: { text: string } }) => e.payload.text).at(-1)).toBe('Error');
-    const texts = (await call('GET', `/v3/deployments/${d.id}/events`)).body.map((e: { payload: { text: string } }) => e.payload.text);
+    const texts = (await call('GET', `/v3/deployments/${d.id}/events`)).body.map(
+      (e: { payload: { text: string } }) => e.payload.text,
+    );
     expect(texts).toContain('Build failed: tsc found 3 errors');
   });
 
   it('keeps a staged production deployment off the production app until it is promoted', async () => {
     const v1 = await deployTree({ 'sandbox.json': '{"version":"1.0.0"}' }, { target: 'production' });
     await settled(v1.id);
-    const v2 = await deployTree({ 'sandbox.json': '{"version":"2.0.0"}' }, { target: 'production', autoAssignCustomDomains: false });
+    const v2 = await deployTree(
+      { 'sandbox.json': '{"version":"2.0.0"}' },
+      { target: 'production', autoAssignCustomDomains: false },
+    );
     await settled(v2.id);
     const app = await fleet.app('vercel:prj_web');
     expect(app.emulator.servedVersion()).toBe('1.0.0');
@@ -138,9 +146,15 @@ describe('the Vercel emulator', () => {
     const app = await fleet.app('vercel:prj_web');
     expect(app.emulator.servedVersion()).toBe('2.0.0');
     expect((await call('POST', `/v9/projects/prj_web/rollback/${v1.id}`)).status).toBe(201);
-    await until(async () => app.emulator.servedVersion(), (v) => v === '1.0.0');
+    await until(
+      async () => app.emulator.servedVersion(),
+      (v) => v === '1.0.0',
+    );
     expect((await call('POST', `/v1/projects/prj_web/rollback/${v2.id}`)).status).toBe(201);
-    await until(async () => app.emulator.servedVersion(), (v) => v === '2.0.0');
+    await until(
+      async () => app.emulator.servedVersion(),
+      (v) => v === '2.0.0',
+    );
     expect((await call('POST', `/v9/projects/prj_web/rollback/${v2.id}`)).status).toBe(409);
   });
 

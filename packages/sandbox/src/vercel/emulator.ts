@@ -51,6 +51,17 @@ export interface SeedRequest {
   projects?: Array<{ id?: string; name: string; teamId?: string; domains?: string[] }>;
 }
 
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  /** With `recordBodies`: the request's headers, its JSON body, and the answer's body. */
+  headers?: Record<string, string | string[] | undefined>;
+  body?: unknown;
+  response?: unknown;
+}
+
 interface Caller {
   account: string;
 }
@@ -72,7 +83,9 @@ export class VercelEmulator implements Emulator {
   /** Every accepted upload, in order, for tests and the bench to see what a client sent. */
   uploads: Array<{ sha: string; size: number; stored: boolean }> = [];
   /** Every API request, for contract tests and request budgets. */
-  requests: Array<{ method: string; path: string; query: string; status: number }> = [];
+  requests: RecordedRequest[] = [];
+  /** Also keep headers and JSON bodies of requests and answers (the contract tests read them). */
+  recordBodies = false;
   private tokens = new Map<string, Set<string>>();
   private timing: VercelTiming = { ...DEFAULT_TIMING };
   private holding: { all: boolean; projects: Set<string> } = { all: false, projects: new Set() };
@@ -93,6 +106,7 @@ export class VercelEmulator implements Emulator {
     this.deployments.clear();
     this.uploads = [];
     this.requests = [];
+    this.recordBodies = false;
     this.tokens = new Map([[DEFAULT_VERCEL_TOKEN, new Set()]]);
     this.timing = { ...DEFAULT_TIMING };
     this.holding = { all: false, projects: new Set() };
@@ -182,7 +196,20 @@ export class VercelEmulator implements Emulator {
 
   handle(req: SandboxRequest): Reply {
     const reply = this.route(req);
-    this.requests.push({ method: req.method, path: req.path, query: req.query.toString(), status: reply.status });
+    const recorded: RecordedRequest = { method: req.method, path: req.path, query: req.query.toString(), status: reply.status };
+    if (this.recordBodies) {
+      recorded.headers = { ...req.headers };
+      const json = String(req.headers['content-type'] ?? '').includes('json');
+      if (json && req.body.length > 0) {
+        try {
+          recorded.body = JSON.parse(req.body.toString('utf8')) as unknown;
+        } catch {
+          recorded.body = req.body.toString('utf8');
+        }
+      }
+      recorded.response = reply.body;
+    }
+    this.requests.push(recorded);
     return reply;
   }
 

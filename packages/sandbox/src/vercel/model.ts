@@ -77,7 +77,7 @@ export interface Deployment {
 }
 
 export const USER_ACCOUNT = 'user_sandbox';
-const CREATOR = { uid: 'user_sandbox', username: 'sandbox' };
+const CREATOR = { uid: 'user_sandbox', username: 'sandbox', email: 'sandbox@example.com' };
 
 export function inspectorUrl(d: Pick<Deployment, 'id' | 'name' | 'accountId'>): string {
   return `https://vercel.com/${d.accountId === USER_ACCOUNT ? 'sandbox' : d.accountId}/${d.name}/${d.id.replace(/^dpl_/, '')}`;

@@ -154,7 +154,15 @@ describe('the entry wrapper', () => {
   });
 
   it('takes a 40 KiB secret input without crashing, and never prints it', async () => {
-    const secretManifest = defineAction({ ...manifest, inputs: { key: required(t.url(), 'A key.', { secret: true }) } });
+    const secretManifest = defineAction({
+      name: 'demo',
+      title: 'Demo',
+      description: 'A demo action with a secret.',
+      branding: { icon: 'box', color: 'blue' },
+      inputs: { key: required(t.url(), 'A key.', { secret: true }) },
+      outputs: {},
+      example: '- uses: x',
+    });
     const key = `https://k.test/${'Zm9vYmFy'.repeat(5 * 1024)}`;
     const c = captureRunner({ INPUT_KEY: key });
     const code = await runAction(

@@ -25,6 +25,8 @@ describe('scripts run from a path with a space', () => {
     spawnSync(node24(), [join(copy, 'scripts', script), ...args], { cwd: copy, encoding: 'utf8' });
 
   it('check:generated checks the generated files, and fails on a stale one', { timeout: 120_000 }, () => {
+    const generate = run('generate.ts');
+    expect(generate.status).toBe(0);
     const fresh = run('generate.ts', '--check');
     expect(fresh.stdout + fresh.stderr).toContain('action.yml files and the catalog match the manifests.');
     expect(fresh.status).toBe(0);

@@ -96,6 +96,7 @@ export async function script(p: Protocol): Promise<void> {
   p.info('Starting: 50% of "quotes", colons: and, commas');
   p.debug('a debug line\nwith a second line\r\nand a third % sign');
   p.setSecret(SECRET);
+  p.setSecret('multi-line %\nkey: value, with colons');
   p.setOutput('report', '{"a":1}\nline two\r\nline three\n');
   p.setOutput('count', 3);
   p.setOutput('healthy', true);

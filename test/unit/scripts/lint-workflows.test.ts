@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSelfRepositoryComplaint, lintWorkflow, suiteRules } from '../../../scripts/lint-workflows.ts';
 import { ROOT } from '../../harness/run-bundle.ts';
@@ -140,6 +140,13 @@ describe('the workflow lint on templates that use $/ and our actions', () => {
         message: 'specifying action "$/actions/x/y" in invalid format because ref is missing. available formats are …',
       }),
     ).toBe(false);
+  });
+
+  it("passes the template runner's fixtures, so the templates it runs are ones the lint accepts", async () => {
+    for (const path of ['gate-and-notify.yml', 'repo/.github/workflows/outer.yml', 'repo/.github/workflows/inner.yml']) {
+      const file = join(ROOT, 'test/fixtures/workflows', path);
+      expect(await lintWorkflow(path, readFileSync(file, 'utf8'), { workflowsDir: dirname(file) })).toEqual([]);
+    }
   });
 
   it('still reports what actionlint finds on a line with a $/ reference', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -84,6 +84,23 @@ describe('the template runner: expression semantics with run: steps', () => {
       await expect(runTemplate(workflow('h.yml', "      - run: echo\n        if: fromJSON('{')\n"))).rejects.toThrow(
         /cannot evaluate/,
       );
+    });
+
+    it('a run: step that prints a secret', async () => {
+      const path = workflow('j.yml', '      - run: echo "$T"\n        env:\n          T: ${{ secrets.T }}\n');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('  workflow_call:\n', '  workflow_call:\n    secrets:\n      T:\n'));
+      await expect(runTemplate(path, { secrets: { T: 'canary-5f1e' } })).rejects.toThrow(/printed a secret/);
+    });
+
+    it('gives steps the event: github.event in expressions and the GITHUB_EVENT_PATH file', async () => {
+      const run = await runTemplate(
+        workflow(
+          'k.yml',
+          '      - id: pr\n        if: github.event_name == \'pull_request\' && github.event.pull_request.number == 7\n        run: grep -q \'"number":7\' "$GITHUB_EVENT_PATH"\n',
+        ),
+        { github: { event_name: 'pull_request', event: { pull_request: { number: 7 } } } },
+      );
+      expect(run.jobs.only?.steps.map((s) => [s.id, s.conclusion])).toEqual([['pr', 'success']]);
     });
 
     it('runs an action that is not ours only through the handler the test gives', async () => {

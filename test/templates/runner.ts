@@ -305,7 +305,8 @@ async function runJob(
     const stepEnv = evaluateStrings(step.env, contexts, status, `${where}.env`);
     const minutes = rawString(rawStep, 'timeout-minutes', contexts, status, where);
     const ctx: StepContext = {
-      env: { ...run.env, ...jobEnv, ...exported, ...stepEnv },
+      env: { ...run.env, GITHUB_JOB: id, ...jobEnv, ...exported, ...stepEnv },
+      event: (run.contexts.github as { event?: object }).event ?? {},
       workspace: run.workspace,
       timeoutMs: minutes === undefined ? (run.options.stepTimeoutMs ?? 120_000) : Number(minutes) * 60_000,
       secrets: run.secrets,

@@ -41,6 +41,8 @@ export type ExternalAction = (step: ExternalStep) => Promise<{ ok: boolean; outp
 
 export interface StepContext {
   env: Record<string, string>;
+  /** The event payload (`github.event`), written to GITHUB_EVENT_PATH. */
+  event: object;
   workspace: string;
   timeoutMs: number;
   /** Secret values: a bundle that prints one fails the run. */
@@ -78,7 +80,14 @@ export async function runAction(uses: string, inputs: Record<string, string>, ct
   const manifest = actionNamed(name);
   const unknown = Object.keys(inputs).filter((input) => !(input in manifest.inputs));
   if (unknown.length > 0) throw new TemplateError(`uses: ${uses} has no input ${unknown.map((u) => `'${u}'`).join(', ')}`);
-  const run = await runBundle(name, { inputs, env: ctx.env, secrets: ctx.secrets, cwd: ctx.workspace, timeoutMs: ctx.timeoutMs });
+  const run = await runBundle(name, {
+    inputs,
+    env: ctx.env,
+    event: ctx.event,
+    secrets: ctx.secrets,
+    cwd: ctx.workspace,
+    timeoutMs: ctx.timeoutMs,
+  });
   if (run.leaks.length > 0) throw new TemplateError(`uses: ${uses} printed a secret (${run.leaks.length} value(s))`);
   if (run.timedOut) throw new TemplateError(`uses: ${uses} did not finish within ${ctx.timeoutMs} ms`);
   return {
@@ -110,8 +119,10 @@ export async function runScript(
     GITHUB_ENV: join(temp, 'env'),
     GITHUB_STEP_SUMMARY: join(temp, 'summary'),
     GITHUB_PATH: join(temp, 'path'),
+    GITHUB_EVENT_PATH: join(temp, 'event.json'),
   };
   for (const file of Object.values(files)) writeFileSync(file, '');
+  writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(ctx.event));
   const scriptFile = join(temp, 'script.sh');
   writeFileSync(scriptFile, script);
   const base: Record<string, string> = {};
@@ -126,6 +137,8 @@ export async function runScript(
       okExitCodes: 'any',
       label: 'run step',
     });
+    const leaked = ctx.secrets.filter((secret) => `${result.stdout}${result.stderr}`.includes(secret));
+    if (leaked.length > 0) throw new TemplateError(`a run: step printed a secret (${leaked.length} value(s))`);
     return {
       ok: result.exitCode === 0,
       outputs: parseKeyValueFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),

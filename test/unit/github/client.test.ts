@@ -157,6 +157,18 @@ describe('the GitHub client against the GitHub emulator', () => {
     expect(repo().comments).toHaveLength(1);
   });
 
+  it('honours GITHUB_API_URL when no api URL is given', async () => {
+    const github = await connectGitHub({
+      token: gh.emulator.token,
+      repository: REPO,
+      env: { GITHUB_API_URL: `${gh.url}/` },
+      http: new HttpClient(),
+      logger: { warning: (m) => warnings.push(m), debug: () => {} },
+    });
+    expect(await github.createDeployment({ ref: SHA, environment: 'staging' })).toMatchObject({ environment: 'staging' });
+    expect(repo().deployments).toHaveLength(1);
+  });
+
   it('refuses a repository that is not owner/name', async () => {
     await expect(
       connectGitHub({ token: 't', repository: 'shop', http: new HttpClient(), logger: { warning: () => {}, debug: () => {} } }),

@@ -45,6 +45,24 @@ describe('npm run sandbox', () => {
     expect((await fetch(`${urlOf('Sample app')}/health`)).status).toBe(200);
   });
 
+  it('prints Railway and Vercel with tokens those emulators accept, sharing one world', async () => {
+    const vercelToken = /VERCEL_TOKEN=(\S+)/.exec(out)?.[1];
+    const project = await fetch(`${urlOf('Vercel API')}/v9/projects/web`, {
+      headers: { authorization: `Bearer ${vercelToken}` },
+    });
+    expect(project.status).toBe(200);
+    const projectToken = /RAILWAY_PROJECT_TOKEN \(production\)=(\S+)/.exec(out)?.[1] ?? '';
+    const projectId = /project ([0-9a-f-]{36});/.exec(out)?.[1];
+    const answer = await fetch(`${urlOf('Railway API')}/graphql/v2`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'project-access-token': projectToken },
+      body: JSON.stringify({ query: '{ projectToken { projectId environmentId } }' }),
+    });
+    expect(((await answer.json()) as { data: { projectToken: { projectId: string } } }).data.projectToken.projectId).toBe(
+      projectId,
+    );
+  });
+
   it('prints a context and an env command that run notify by hand against its Slack', async () => {
     const exports = out.split('\n').filter((line) => line.startsWith('export '));
     expect(exports.map((line) => line.split('=')[0])).toContain('export GITHUB_OUTPUT');

@@ -252,7 +252,8 @@ export class RailwayWorld {
     plan?: BuildPlan;
     meta?: Record<string, unknown>;
   }): Deployment {
-    const plan = init.plan ?? planBuild(init.files ?? new Map());
+    const service = this.services.get(init.serviceId)?.name;
+    const plan = init.plan ?? planBuild(init.files ?? new Map(), service === undefined ? {} : { service });
     const at = now();
     const deployment: Deployment = {
       id: randomUUID(),

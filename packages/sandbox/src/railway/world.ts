@@ -91,6 +91,8 @@ export interface Upload {
   /** The regular files, relative, sorted: what a test compares with what the CLI would send. */
   files: string[];
   bytes: number;
+  /** When the upload arrived (epoch ms). */
+  receivedAt: number;
 }
 
 export interface VariableUpsert {

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RailwaySandbox, startRailwayEmulator } from '../../packages/sandbox/src/railway/index.ts';
 import { makeCanary } from '../harness/canary.ts';
-import { cleanFailureProblems, type RunBundleOptions, runBundle } from '../harness/run-bundle.ts';
+import { cleanFailureProblems, DEFAULT_CONTEXT, type RunBundleOptions, runBundle } from '../harness/run-bundle.ts';
 
 let rw: RailwaySandbox;
 const trees: string[] = [];
@@ -156,6 +156,8 @@ describe('deploy-railway', () => {
   it('falls back to polling when the socket drops mid-build, and stays within the request budget', async () => {
     rw.emulator.control('sockets', { dropOnBuilding: true, refuseAfterDrop: true });
     rw.emulator.control('budget', { perHour: 40 });
+    // Slow steps, so the build starts after the step's socket is up: the drop is mid-build.
+    rw.emulator.control('timing', { step: 1500 });
     const run = await deploy({ path: tree(app({ version: '6.0.0', buildSeconds: 2 })) });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.stdout).toContain('The subscription socket was lost: the wait ended by polling.');
@@ -224,6 +226,32 @@ describe('deploy-railway', () => {
     expect(run.exitCode, run.stdout).toBe(0);
     expect(rw.emulator.world.services.get(rw.services.api ?? '')?.image).toBe('ghcr.io/acme/api:9.1.0');
     expect(await served(run.outputs.url ?? '')).toBe('9.1.0');
+  });
+
+  it("deploys the workflow's commit by default with source: commit", async () => {
+    const run = await deploy({ source: 'commit' });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const [d] = deployments();
+    expect(d?.meta).toEqual({ commitHash: DEFAULT_CONTEXT.GITHUB_SHA });
+    expect(await served(run.outputs.url ?? '')).toBe(DEFAULT_CONTEXT.GITHUB_SHA?.slice(0, 7));
+  });
+
+  it('with wait: false starts the deployment, sets the outputs and leaves at once', async () => {
+    const run = await deploy({ path: tree(app({ buildSeconds: 600 })), wait: 'false' });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.status).toBe('started');
+    expect(run.outputs['deployment-id']).toBe(deployments()[0]?.id);
+    expect(JSON.parse(run.outputs.deployments ?? '[]')[0].status).toBe('STARTED');
+    expect(deployments()[0]?.status).not.toBe('SUCCESS');
+  });
+
+  it('fails at the timeout with what it saw last', async () => {
+    const run = await deploy({ path: tree(app({ buildSeconds: 600 })), timeout: '10s' });
+    expect(cleanFailureProblems(run)).toEqual([]);
+    expect(run.errors[0]).toMatch(
+      /^api \(deployment \S+\) did not finish within 10s; last status: BUILDING\.\nLast 1 log lines of api:\n {2}Building version/,
+    );
+    expect(JSON.parse(run.outputs.deployments ?? '[]')[0].status).toBe('TIMEOUT');
   });
 
   it('redeploys the live deployment', async () => {

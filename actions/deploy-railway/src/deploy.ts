@@ -176,7 +176,14 @@ async function waitFor(
     });
     return { status: result.status, fellBack: result.fellBack };
   } catch (error) {
-    if (error instanceof DeadlineError) return { status: 'TIMEOUT', reason: error.message, fellBack: false };
+    if (error instanceof DeadlineError) {
+      const last = safeStatus(error.lastState ?? 'UNKNOWN');
+      return {
+        status: 'TIMEOUT',
+        reason: `did not finish within ${formatDuration(inputs.timeout)}; last status: ${last}`,
+        fellBack: false,
+      };
+    }
     throw error;
   } finally {
     log.finish();
@@ -291,7 +298,8 @@ function failureError(failed: ServiceResult[], total: number): UserError {
       r.tail.length > 0
         ? `\nLast ${r.tail.length} log lines of ${r.service.name}:\n${r.tail.map((l) => `  ${l}`).join('\n')}`
         : '';
-    return `${r.service.name} (deployment ${r.deploymentId}) ${why}${r.durationMs !== undefined ? ` after ${formatDuration(r.durationMs)}` : ''}.${tail}`;
+    const after = r.durationMs !== undefined && r.status !== 'TIMEOUT' ? ` after ${formatDuration(r.durationMs)}` : '';
+    return `${r.service.name} (deployment ${r.deploymentId}) ${why}${after}.${tail}`;
   });
   const head =
     total > 1

@@ -91,6 +91,17 @@ describe('deploy-railway', () => {
     expect(run.leaks).toEqual([]);
   });
 
+  it('keeps build log lines from running workflow commands', async () => {
+    const run = await deploy({ path: tree(app({ version: '1.0.0\n::error::injected by the build\n::add-mask::x' })) });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const blocks = [...run.stdout.matchAll(/::stop-commands::([0-9a-f-]{36})\n([\s\S]*?)\n::\1::/g)].map((m) => m[2] ?? '');
+    const inside = blocks.join('\n');
+    expect(inside).toContain('\n::error::injected by the build');
+    // Outside the blocks, the only lines that look like commands are our own.
+    const outside = blocks.reduce((text, block) => text.replace(block, ''), run.stdout);
+    expect(outside).not.toContain('injected by the build');
+  });
+
   it('records the live deployment as previous-deployment-id', async () => {
     await deploy({ path: tree(app({ version: '1.0.0' })) });
     const [v1] = deployments();

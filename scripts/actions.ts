@@ -1,4 +1,5 @@
 /** The actions of the suite, in pipeline order: the one list scripts, tests and bench walk. */
+import { manifest as deployRailway } from '../actions/deploy-railway/src/manifest.ts';
 import { manifest as deployVercel } from '../actions/deploy-vercel/src/manifest.ts';
 import { manifest as healthGate } from '../actions/health-gate/src/manifest.ts';
 import { manifest as migrate } from '../actions/migrate/src/manifest.ts';
@@ -8,6 +9,7 @@ import type { ActionManifest } from '../packages/core/src/manifest.ts';
 
 export const ACTIONS: readonly ActionManifest[] = [
   migrate,
+  deployRailway,
   deployVercel,
   healthGate,
   smokeTest,

@@ -106,7 +106,7 @@ describe('deploy-vercel', () => {
     const run = await deployVercel({ path: appTree('1.0.0') });
     ok(run);
     expect(vercel.faults.served).toEqual([{ kind: '429', method: 'POST', path: '/v2/files' }]);
-    expect(run.stdout).toMatch(/rate limiting .*trying again in 1s/);
+    expect(run.stdout).toMatch(/rate limiting.*trying again in 1s/);
   });
 
   it('fails at its deadline when the build hangs in BUILDING, and cancels the deployment', async () => {

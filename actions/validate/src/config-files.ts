@@ -156,7 +156,8 @@ async function checkOne(dir: string, file: string): Promise<{ findings: Finding[
   const { railwayConfigSchema, vercelConfigSchema } = await import('./platform-configs.ts');
   const schema = kindOf(file) === 'vercel.json' ? vercelConfigSchema : railwayConfigSchema;
   const result = schema.safeParse(parsed.data);
-  return { findings: result.success ? [] : issuesToFindings(file, result.error.issues, parsed.lineOf), data: parsed.data };
+  const findings = result.success ? [] : issuesToFindings(file, result.error.issues, parsed.lineOf);
+  return { findings: findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), data: parsed.data };
 }
 
 export async function checkConfigFiles(dir: string): Promise<ConfigResult> {

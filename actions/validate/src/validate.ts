@@ -4,7 +4,7 @@
  * outputs, a JSON report) and fail according to `fail-on`. Every phase is a log group; the
  * heavy modules (zod, yaml, secretlint, smol-toml) load only for the phases that run.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '@deploy-suite/core/errors';
@@ -44,12 +44,22 @@ function pullRequestRange(env: NodeJS.ProcessEnv): { base: string; head: string 
   }
 }
 
+async function readInput(path: string, input: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UserError(`Input '${input}': ${path} could not be read (${(error as NodeJS.ErrnoException).code}).`, {
+      hint: `Give the path of a file, relative to the working directory.`,
+    });
+  }
+}
+
 export async function validate(inputs: ValidateInputs, ctx: ActionContext): Promise<ActionResult> {
   const { runner } = ctx;
   const workspace = ctx.env.GITHUB_WORKSPACE ?? process.cwd();
   const cwd = resolve(workspace, inputs.workingDirectory);
-  if (!existsSync(cwd)) {
-    throw new UserError(`The working directory '${inputs.workingDirectory}' does not exist.`, {
+  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UserError(`The working directory '${inputs.workingDirectory}' is not a folder.`, {
       hint: 'Check the `working-directory` input; run actions/checkout before this step.',
     });
   }
@@ -116,7 +126,9 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
   if (inputs.scanSecrets) {
     await runner.group('Scan for committed secrets', async () => {
       const ignorePath = resolve(cwd, inputs.secretsIgnore);
-      const ignore: IgnoreList = existsSync(ignorePath) ? parseIgnoreFile(await readFile(ignorePath, 'utf8')) : EMPTY_IGNORE;
+      const ignore: IgnoreList = existsSync(ignorePath)
+        ? parseIgnoreFile(await readInput(ignorePath, 'secrets-ignore'))
+        : EMPTY_IGNORE;
       const { scanSecrets } = await import('./secret-scan.ts');
       const pullRequest = pullRequestRange(ctx.env);
       const result = await scanSecrets({
@@ -153,9 +165,18 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
   const reportPath = inputs.report
     ? resolve(workspace, inputs.report)
     : join(ctx.env.RUNNER_TEMP ?? cwd, `validate-report-${ctx.github.runId || 'local'}.json`);
-  await mkdir(dirname(reportPath), { recursive: true });
-  // Scrubbed like every line we write: nothing in it is a value by construction, and this keeps it so.
-  await writeFile(reportPath, runner.secrets.scrub(`${JSON.stringify(report, null, 2)}\n`), 'utf8');
+  try {
+    await mkdir(dirname(reportPath), { recursive: true });
+    // Scrubbed like every line we write: nothing in it is a value by construction, and this keeps it so.
+    await writeFile(reportPath, runner.secrets.scrub(`${JSON.stringify(report, null, 2)}\n`), 'utf8');
+  } catch (error) {
+    throw new UserError(
+      `Input 'report': the report could not be written to ${reportPath} (${(error as NodeJS.ErrnoException).code}).`,
+      {
+        hint: 'Give a file path in a folder the job can write, or leave `report` out for a file under RUNNER_TEMP.',
+      },
+    );
+  }
 
   runner.setOutput('errors', errors);
   runner.setOutput('warnings', warnings);

@@ -30,6 +30,40 @@ const sourceType: t.InputType<SourceSpec> = {
 /** A variable or environment name as the schema spells it. */
 const name = (what: string) => t.pattern(/^[A-Za-z0-9_.-]{1,100}$/, `${what} (letters, digits, _ . -)`);
 
+/** The catalog's example schema: the seeds' pre-deploy checklists, written as rules. */
+export const SCHEMA_EXAMPLE = `# .github/deploy-env.yml
+# yaml-language-server: $schema=https://raw.githubusercontent.com/OWNER/REPO/v1/schemas/deploy-env.schema.json
+environments: [production, staging]
+services: [backend, worker, beat, frontend]
+variables:
+  DJANGO_SECRET_KEY:
+    description: Django's signing key
+    services: [backend, worker, beat]
+    min-length: 50
+  DATABASE_URL:
+    services: [backend, worker, beat]
+    url: { schemes: [postgres, postgresql] }
+  JWT_SECRET:
+    services: [backend]
+    min-length: 32
+  STRIPE_WEBHOOK_SECRET:
+    services: [backend]
+    pattern: ^whsec_
+  DEBUG:
+    secret: false            # a flag: its value may show in the log
+    required: false
+    environments:
+      production: { forbid: [true, 1, yes, on] }
+  FEATURE_PARTNER_MOCKED_DATA:
+    secret: false
+    environments:
+      production: { equals: false }
+      staging: { required: false }
+  NEXT_PUBLIC_API_URL:
+    services: [frontend]
+    secret: false
+    url: { schemes: [https] }`;
+
 export const manifest = defineAction({
   name: 'validate',
   title: 'Deploy Suite: validate before deploying',
@@ -52,7 +86,7 @@ export const manifest = defineAction({
     ),
     services: optional(
       t.list(name('a service name')),
-      "The services being deployed, which picks the schema's per-service rules. Default: every service the schema names.",
+      "The services the values are for, which picks the schema's per-service variables and rules. Default: every variable, whatever its services.",
     ),
     sources: withDefault(
       t.list(sourceType),
@@ -102,6 +136,53 @@ export const manifest = defineAction({
     environment: production
     services: backend, worker
     sources: env`,
+  notes: `### The schema file
+
+\`schema\` (default \`.github/deploy-env.yml\`) lists the variables a release needs and the rules their values must pass. Every variable is required unless it says \`required: false\`; the other rules are checked when the value is set. The example is the seeds' pre-deploy checklist:
+
+\`\`\`yaml
+${SCHEMA_EXAMPLE}
+\`\`\`
+
+| rule | the value… | finding |
+|---|---|---|
+| \`required\` | is set and not blank (default \`true\`) | \`missing\`, \`set but empty\` |
+| \`min-length\` | has at least this many characters | \`too short (12 < 50)\` |
+| \`pattern\` | matches this regular expression (not anchored: write \`^…$\`) | \`does not match the pattern /^whsec_/\` |
+| \`enum\` | is one of these | \`is not one of the allowed values (…)\` |
+| \`url\` | is an absolute URL; \`{ schemes: [https] }\` limits the scheme (\`true\`: http, https) | \`is not an absolute URL\` |
+| \`equals\` | is exactly this | \`does not equal the required value 'false'\` |
+| \`forbid\` | is none of these | \`matches a forbidden value\` |
+
+\`enum\`, \`equals\` and \`forbid\` compare without case (\`True\` = \`true\`) unless \`case-sensitive: true\`; bare YAML values (\`false\`, \`1\`) compare as text. **Scopes:** \`services\` and \`environments\` limit a variable to the services and environments named, as a list, or as a map whose entries add or override rules there (service rules over the variable's, environment rules over both; an empty entry, \`staging:\`, just includes it). The \`environment\` input picks the environment; without it, variables limited to environments are not checked. The \`services\` input names the services the values are for (default: every variable is checked, whatever its services); a problem shared by several is reported once, naming them. Top-level \`environments\` and \`services\` lists make a misspelt name in a scope an error.
+
+A malformed schema fails the step before any value is read, with each problem's line and field: \`.github/deploy-env.yml:12: variables.JWT_SECRET.min-length: Invalid input: expected number, received string\`. [\`schemas/deploy-env.schema.json\`](schemas/deploy-env.schema.json), generated from the same zod schema, gives editors completion and checking (the \`yaml-language-server\` comment above).
+
+The simpler form: \`env-example: .env.example\` makes every key of that file required (its values are ignored), alone or with a schema.
+
+### Sources of values
+
+\`env\` reads the job's environment (pass secrets in with \`env:\`), \`dotenv:<path>\` a dotenv file, parsed by the \`dotenv\` package as the apps read it. Several may be given; later ones win. Values are never printed: every value of a variable not marked \`secret: false\` is masked (\`add-mask\`) as soon as it is read, and findings say only what is wrong. A finding points at the dotenv line that sets a wrong value, or else at the schema line of the rule. Other sources are refused with the list of supported ones.
+
+### Platform config files
+
+\`railway.json\`, \`railway.toml\` (parsed with smol-toml) and \`vercel.json\`, at the top of the working directory and one folder down (\`web/vercel.json\`), must parse and match the documented fields of Railway's "Config as Code" reference and Vercel's project configuration: a wrong type is an error, an unknown key a warning (a typo such as \`healthCheckPath\`, or a field newer than this list). The platforms' own JSON Schemas are served from their sites only, so the documented subset is checked instead. Railway's \`deploy.healthcheckPath\` is the \`healthcheck-path\` output, the path to give health-gate.
+
+### Secret scan
+
+With \`scan-secrets\` (default on), every tracked file (\`git ls-files\`; binary files and files over 1 MiB skipped) goes through secretlint's recommended preset (AWS, GCP, GitHub, GitLab, Slack, npm, OpenAI, Anthropic, SendGrid, Shopify, private keys, basic auth and database URLs with passwords, …) plus Stripe live keys (\`sk_live_\`, \`rk_live_\`) and webhook secrets (\`whsec_\`) through secretlint's pattern rule; committed dotenv files (\`.env\`, \`.env.production\`; not \`.env.example\`, \`.sample\`, \`.template\`) are errors too. On a pull request, the lines each of its commits added are scanned as well, so a key committed and then deleted is still found (this needs \`fetch-depth: 0\`; a shallow clone gets a warning). Each finding is an annotation at its file and line, showing the secret masked (\`sk_l…(40 chars)\`) and a fingerprint. secretlint's \`secretlint-disable-line\` comments work; false positives go in \`secrets-ignore\` (default \`.github/deploy-env-ignore\`):
+
+\`\`\`text
+# one rule a line
+test/fixtures/**            a path glob; without a slash it matches at any depth
+docs/                       a folder
+fingerprint:3f9a0c1b2d4e5f60   one found value, by its fingerprint
+rule:basicauth              a whole rule (secretlint's id, or its short name; committed-env-file too)
+\`\`\`
+
+### Outcome
+
+Every finding is an annotation (error or warning) and a row of the summary table; the JSON report (\`report\` output) lists them all with rule, file, line, service and source, never a value. \`fail-on: error\` (default) fails the step on any error, \`warning\` on any finding, \`never\` only reports.`,
   check: (inputs) => {
     const problems: InputProblem[] = [];
     if (inputs.schema.toLowerCase() === 'none' && inputs.envExample === undefined && !inputs.scanSecrets && !inputs.checkConfig) {

@@ -6,6 +6,8 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SecretRegistry } from '@deploy-suite/core/secrets';
+import { excerpt } from '@deploy-suite/core/untrusted';
 import type { z } from 'zod';
 import type { Finding } from './findings.ts';
 import { parseLocatedYaml } from './yaml-lines.ts';
@@ -26,13 +28,20 @@ function fieldOf(path: readonly PropertyKey[]): string {
 }
 
 /** JSON: syntax errors at their line; for the rest, the JSON document read as YAML gives each node's line. */
-function parseJson(text: string): { data: unknown; lineOf: LineOf } | { error: string; line: number | undefined } {
+function parseJson(
+  text: string,
+  secrets: Scrubber,
+): { data: unknown; lineOf: LineOf } | { error: string; line: number | undefined } {
   try {
     JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const line = /line (\d+)/.exec(message)?.[1];
-    return { error: `not valid JSON (${message.replace(/ in JSON.*$/, '')})`, line: line ? Number(line) : undefined };
+    // V8's message quotes the text around the fault: outside text, scrubbed and capped.
+    return {
+      error: `not valid JSON (${excerpt(message.replace(/ in JSON.*$/, ''), secrets, 200)})`,
+      line: line ? Number(line) : undefined,
+    };
   }
   const located = parseLocatedYaml(text);
   return { data: located.data, lineOf: (path) => located.lineOf(path, { key: true }) };
@@ -110,7 +119,9 @@ function kindOf(path: string): ConfigFile {
   return CONFIG_FILES.find((name) => path === name || path.endsWith(`/${name}`)) ?? 'railway.json';
 }
 
-async function checkOne(dir: string, file: string): Promise<{ findings: Finding[]; data: unknown }> {
+type Scrubber = Pick<SecretRegistry, 'scrub'>;
+
+async function checkOne(dir: string, file: string, secrets: Scrubber): Promise<{ findings: Finding[]; data: unknown }> {
   const text = await readFile(join(dir, file), 'utf8');
   let parsed: { data: unknown; lineOf: LineOf };
   if (file.endsWith('.toml')) {
@@ -119,7 +130,8 @@ async function checkOne(dir: string, file: string): Promise<{ findings: Finding[
       parsed = { data: parse(text), lineOf: tomlLineOf(text) };
     } catch (error) {
       if (!(error instanceof TomlError)) throw error;
-      const message = error.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid';
+      // The parser's words (its first line: later lines quote the file) are outside text.
+      const message = excerpt(error.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid', secrets, 200);
       return {
         findings: [
           {
@@ -135,7 +147,7 @@ async function checkOne(dir: string, file: string): Promise<{ findings: Finding[
       };
     }
   } else {
-    const result = parseJson(text);
+    const result = parseJson(text, secrets);
     if ('error' in result) {
       return {
         findings: [
@@ -160,7 +172,7 @@ async function checkOne(dir: string, file: string): Promise<{ findings: Finding[
   return { findings: findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), data: parsed.data };
 }
 
-export async function checkConfigFiles(dir: string): Promise<ConfigResult> {
+export async function checkConfigFiles(dir: string, secrets: Scrubber = { scrub: (text) => text }): Promise<ConfigResult> {
   const result: ConfigResult = { checked: [], findings: [], healthcheckPath: undefined };
   const present = await findConfigFiles(dir);
   for (const toml of present.filter((p) => kindOf(p) === 'railway.toml')) {
@@ -174,7 +186,7 @@ export async function checkConfigFiles(dir: string): Promise<ConfigResult> {
     });
   }
   for (const file of present) {
-    const { findings, data } = await checkOne(dir, file);
+    const { findings, data } = await checkOne(dir, file, secrets);
     result.checked.push(file);
     result.findings.push(...findings);
     const path = (data as { deploy?: { healthcheckPath?: unknown } } | undefined)?.deploy?.healthcheckPath;

@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { exec } from '@deploy-suite/core/exec';
+import type { SecretRegistry } from '@deploy-suite/core/secrets';
+import { excerpt } from '@deploy-suite/core/untrusted';
 import type { Finding } from './findings.ts';
 import type { IgnoreList } from './ignore-file.ts';
 import { EXTRA_PATTERNS, type SecretlintConfig, secretlintConfig } from './secretlint-config.ts';
@@ -29,6 +31,8 @@ export interface ScanOptions {
   ignore: IgnoreList;
   /** Registers a found secret with the runner (masked from here on). */
   setSecret(value: string): void;
+  /** Scrubs registered secrets from secretlint's messages (outside text) before they are kept. */
+  secrets: Pick<SecretRegistry, 'scrub'>;
   signal?: AbortSignal;
   /** A pull request's range, when the run is for one. */
   pullRequest?: { base: string; head: string };
@@ -84,7 +88,7 @@ async function createScanner(options: ScanOptions): Promise<Scanner> {
           severity: 'error',
           kind: 'secret',
           rule,
-          message: `${what.replace(/\s+/g, ' ').slice(0, 200)} — ${maskSecret(secret)}, fingerprint ${fingerprint}`,
+          message: `${excerpt(what, options.secrets, 200)} — ${maskSecret(secret)}, fingerprint ${fingerprint}`,
           file: path,
           line,
           column: message.loc.start.column + 1,

@@ -111,7 +111,7 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
   if (inputs.checkConfig) {
     await runner.group('Check the platform config files', async () => {
       const { checkConfigFiles } = await import('./config-files.ts');
-      const result = await checkConfigFiles(cwd);
+      const result = await checkConfigFiles(cwd, runner.secrets);
       configFiles = result.checked;
       healthcheckPath = result.healthcheckPath;
       findings.push(...result.findings);
@@ -135,6 +135,7 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
         cwd,
         ignore,
         setSecret: (value) => runner.setSecret(value),
+        secrets: runner.secrets,
         signal: ctx.signal,
         warn: (message) => runner.warning(message),
         ...(pullRequest ? { pullRequest } : {}),

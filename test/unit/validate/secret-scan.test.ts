@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_IGNORE, parseIgnoreFile } from '../../../actions/validate/src/ignore-file.ts';
 import { fingerprintOf, isCommittedEnvFile, maskSecret, scanSecrets } from '../../../actions/validate/src/secret-scan.ts';
+import { SecretRegistry } from '../../../packages/core/src/secrets.ts';
 import { commitAll, token, writeFiles } from '../../fixtures/validate/seed-repo.ts';
 
 const LIVE_KEY = ['sk', 'live', token(30, 11)].join('_');
@@ -24,13 +25,18 @@ function repo(files: Record<string, string>): string {
   return dir;
 }
 
-function scan(cwd: string, extra: Partial<Parameters<typeof scanSecrets>[0]> = {}) {
+function scan(cwd: string, extra: Partial<Pick<Parameters<typeof scanSecrets>[0], 'ignore' | 'pullRequest'>> = {}) {
   const secrets: string[] = [];
   const warnings: string[] = [];
+  const registry = new SecretRegistry();
   return scanSecrets({
     cwd,
     ignore: EMPTY_IGNORE,
-    setSecret: (s) => secrets.push(s),
+    setSecret: (s) => {
+      secrets.push(s);
+      registry.add(s);
+    },
+    secrets: registry,
     warn: (w) => warnings.push(w),
     ...extra,
   }).then((result) => ({ ...result, secrets, warnings }));

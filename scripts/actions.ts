@@ -1,4 +1,5 @@
 /** The actions of the suite, in pipeline order: the one list scripts, tests and bench walk. */
+import { manifest as deployVercel } from '../actions/deploy-vercel/src/manifest.ts';
 import { manifest as healthGate } from '../actions/health-gate/src/manifest.ts';
 import { manifest as migrate } from '../actions/migrate/src/manifest.ts';
 import { manifest as notify } from '../actions/notify/src/manifest.ts';
@@ -9,6 +10,7 @@ import type { ActionManifest } from '../packages/core/src/manifest.ts';
 export const ACTIONS: readonly ActionManifest[] = [
   validate,
   migrate,
+  deployVercel,
   healthGate,
   smokeTest,
   notify,

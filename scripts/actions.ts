@@ -5,9 +5,11 @@ import { manifest as healthGate } from '../actions/health-gate/src/manifest.ts';
 import { manifest as migrate } from '../actions/migrate/src/manifest.ts';
 import { manifest as notify } from '../actions/notify/src/manifest.ts';
 import { manifest as smokeTest } from '../actions/smoke-test/src/manifest.ts';
+import { manifest as validate } from '../actions/validate/src/manifest.ts';
 import type { ActionManifest } from '../packages/core/src/manifest.ts';
 
 export const ACTIONS: readonly ActionManifest[] = [
+  validate,
   migrate,
   deployRailway,
   deployVercel,

@@ -3,7 +3,7 @@
  * it is already live, or when it is another project's) → instant rollback (v9, v1 when v9 is
  * unknown) → read the project until production points at the target → verify, and report.
  */
-import { UserError } from '@deploy-suite/core/errors';
+import { DeadlineError, UserError } from '@deploy-suite/core/errors';
 import { HttpError } from '@deploy-suite/core/http';
 import type { ActionContext } from '@deploy-suite/core/run';
 import { quote } from '@deploy-suite/core/untrusted';
@@ -99,15 +99,21 @@ export async function rollbackVercel(inputs: RollbackInputs, ctx: ActionContext)
     requested = true;
     runner.info(`Instant rollback requested; production served ${project.productionDeploymentId ?? 'nothing'} until now.`);
     if (!inputs.wait) return;
-    await waitForProduction(api, project.id, chosen.id, {
-      timeout: Math.max(1000, inputs.timeout - (clock.now() - started)),
-      signal: ctx.signal,
-      clock,
-      onProgress: (line) => runner.info(line),
-    });
+    try {
+      await waitForProduction(api, project.id, chosen.id, {
+        timeout: Math.max(1000, inputs.timeout - (clock.now() - started)),
+        signal: ctx.signal,
+        clock,
+        onProgress: (line) => runner.info(line),
+      });
+    } catch (error) {
+      if (!(error instanceof DeadlineError)) throw error;
+      row.status = 'TIMEOUT';
+      row.failure = error.message;
+    }
   });
   row.durationMs = clock.now() - started;
-  if (!inputs.wait) return [row];
+  if (!inputs.wait || row.failure) return [row];
 
   // Verify: read the project again; production must be the target.
   const after = await api.getProject(project.id);

@@ -131,7 +131,8 @@ export async function startVercelWorld(token: string): Promise<VercelWorld> {
         wait: true,
         pollInterval: 50,
       });
-      if (result.deployment.readyState !== 'READY') throw new Error(`deploy of ${project} ${version} ended ${result.deployment.readyState}`);
+      if (result.deployment.readyState !== 'READY')
+        throw new Error(`deploy of ${project} ${version} ended ${result.deployment.readyState}`);
       return result.deployment.id;
     },
     async served(projectId) {

@@ -3,10 +3,10 @@
  * Timing bounds are generous (precise speed is the bench's job).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { cleanFailureProblems, outcomeProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { type AppEmulator, startApp } from '../../packages/sandbox/src/app.ts';
 import type { SandboxServer } from '../../packages/sandbox/src/server.ts';
-import { makeCanary } from '../harness/canary.ts';
-import { cleanFailureProblems, outcomeProblems, runBundle } from '../harness/run-bundle.ts';
 
 const SLACK_MS = 1500;
 

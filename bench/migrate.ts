@@ -7,8 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dumpDatabase } from '../actions/migrate/src/backup.ts';
 import { parseDatabase } from '../actions/migrate/src/database.ts';
-import { backup, findPgTools, type PgContext, restore, sameAsBackup } from '../actions/migrate/src/postgres.ts';
+import { findPgTools, type PgContext, sameAsBackup } from '../actions/migrate/src/postgres.ts';
+import { restoreAtomically } from '../actions/migrate/src/restore.ts';
 import { startPostgres } from '../test/support/postgres.ts';
 import type { Bench, BenchResult } from './types.ts';
 
@@ -50,7 +52,7 @@ export const migrateBench: Bench = {
         log: () => {},
       };
       const file = join(dir, 'big.dump');
-      const [bytes, backupS] = await timed(() => backup(ctx, file, { lockTimeout: 10_000, timeout: 600_000 }));
+      const [bytes, backupS] = await timed(() => dumpDatabase(ctx, file, { lockTimeout: 10_000, timeout: 600_000 }));
 
       // A migration that failed half way: a new table, changed rows.
       pg.psql(
@@ -61,7 +63,9 @@ export const migrateBench: Bench = {
       );
       const [same, compareS] = await timed(() => sameAsBackup(ctx, file, 600_000));
       if (same) throw new Error('the changed database compared equal to the backup');
-      const [, restoreS] = await timed(() => restore(ctx, file, 600_000));
+      const [, restoreS] = await timed(() =>
+        restoreAtomically(ctx, file, { timeout: 600_000, lockTimeout: 10_000, stop: new AbortController().signal }),
+      );
       const [restoredSame, verifyS] = await timed(() => sameAsBackup(ctx, file, 600_000));
       if (!restoredSame) throw new Error('the restored database differs from the backup');
 

@@ -35,7 +35,7 @@ export interface PgCluster {
   createDatabase(database: string, owner?: { user: string; password: string }): void;
   dropDatabase(database: string): void;
   /** Starts a session that runs `sql` and keeps its transaction open until `release()`. */
-  hold(database: string, sql: string): Promise<{ release(): Promise<void> }>;
+  hold(database: string, sql: string, as?: { applicationName?: string; url?: string }): Promise<{ release(): Promise<void> }>;
   /** md5 of every table's rows, and the schema dump: equal before and after means restored exactly. */
   fingerprint(database: string): { tables: Record<string, string>; schema: string };
   stop(): Promise<void>;
@@ -179,9 +179,9 @@ export async function startPostgres(): Promise<PgCluster> {
     dropDatabase(database) {
       psql('postgres', `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     },
-    async hold(database, sql) {
+    async hold(database, sql, as = {}) {
       const session = spawn(join(PG_BIN, 'psql'), ['-X', '-w', '-q', '-v', 'ON_ERROR_STOP=1'], {
-        env: psqlEnv(url(database)),
+        env: { ...psqlEnv(as.url ?? url(database)), PGAPPNAME: as.applicationName ?? 'test-holder' },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let out = '';

@@ -3,6 +3,7 @@ import * as t from '@deploy-suite/core/input-types';
 import { optional, required, withDefault } from '@deploy-suite/core/inputs';
 import { defineAction } from '@deploy-suite/core/manifest';
 import { commandLine } from './command-line.ts';
+import { isPostgresUrl, parseDatabaseUrl } from './database-url.ts';
 
 export const TOOLS = ['prisma', 'alembic', 'django', 'laravel', 'knex', 'typeorm', 'custom'] as const;
 export type Tool = (typeof TOOLS)[number];
@@ -10,17 +11,10 @@ export type Tool = (typeof TOOLS)[number];
 const databaseUrl: t.InputType<string> = {
   form: 'a database URL such as postgres://user:password@host:5432/db',
   parse: (raw) => {
-    if (!URL.canParse(raw)) return { ok: false, expected: databaseUrl.form };
-    const url = new URL(raw);
-    return /^[a-z][a-z0-9+.-]*:$/.test(url.protocol) && (url.hostname !== '' || url.protocol === 'sqlite:')
-      ? { ok: true, value: raw }
-      : { ok: false, expected: databaseUrl.form };
+    const parsed = parseDatabaseUrl(raw);
+    return parsed.ok ? { ok: true, value: raw } : { ok: false, expected: parsed.expected };
   },
 };
-
-export function isPostgresUrl(url: string | undefined): boolean {
-  return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
-}
 
 export const manifest = defineAction({
   name: 'migrate',
@@ -74,6 +68,15 @@ export const manifest = defineAction({
       t.duration({ min: 0, max: 24 * 3_600_000 }),
       "PostgreSQL `statement_timeout` for the migration's connections (through `PGOPTIONS`).",
     ),
+    direction: withDefault(
+      t.oneOf(['up', 'down'] as const),
+      'up',
+      "'up' applies what is pending; 'down' takes the database back to `to` with the tool's own downgrade (alembic downgrade, manage.py migrate APP NAME, artisan migrate:rollback, knex migrate:down / migrate:rollback, typeorm migration:revert), with the same backup, check and restore as up. Prisma has no downgrade: restore the up run's backup instead.",
+    ),
+    to: optional(
+      t.text(),
+      "With `direction: down`, where to go back to, in the tool's terms: the `revision-before` output of the up run (alembic: a revision or `base`, default `-1`; django: `app.migration` or `app.zero` lines, required; laravel: a number of steps; knex: a migration name, default the last batch). For `custom`, given to the command as `MIGRATE_TO`.",
+    ),
     timeout: withDefault(
       t.duration({ min: 1000, max: 6 * 3_600_000 }),
       '30m',
@@ -84,6 +87,11 @@ export const manifest = defineAction({
     applied: { description: 'The migrations this run applied, one a line (empty when none, or when the tool cannot list them).' },
     pending: { description: 'The migrations still pending, one a line: after a dry run, what would be applied.' },
     'backup-file': { description: 'Path of the `pg_dump -Fc` backup taken before applying (empty when none was taken).' },
+    reverted: { description: 'With `direction: down`, the migrations it took back, one a line.' },
+    'revision-before': {
+      description:
+        "Where the database was before this run, in the tool's terms (alembic: the revision or `base`; django: `app.migration` lines for the apps that had something pending; others: the last applied migration): pass it as `to` with `direction: down` to go back exactly there.",
+    },
     restored: {
       description: "'true' when a failed migration was undone (backup restored or rollback command run), else 'false'.",
     },
@@ -97,6 +105,25 @@ export const manifest = defineAction({
         input: 'backup',
         shown: 'got "true"',
         expected: 'expected a PostgreSQL database-url (postgres:// or postgresql://) to back up; set backup to auto or false',
+      });
+    if (inputs.direction === 'down' && inputs.tool === 'django' && !inputs.to?.trim())
+      problems.push({
+        input: 'to',
+        shown: 'is required',
+        expected:
+          "expected the Django migration to go back to with direction: down, as `app.migration` or `app.zero` (the up run's revision-before output)",
+      });
+    if (inputs.direction === 'down' && inputs.dryRun)
+      problems.push({
+        input: 'dry-run',
+        shown: 'got "true"',
+        expected: "expected false with direction: down (a dry run shows an 'up' plan)",
+      });
+    if (inputs.to !== undefined && inputs.direction !== 'down')
+      problems.push({
+        input: 'to',
+        shown: `got ${JSON.stringify(inputs.to.slice(0, 80))}`,
+        expected: 'expected only with direction: down',
       });
     return problems;
   },

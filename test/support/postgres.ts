@@ -62,7 +62,18 @@ function postgresIds(): { uid: number; gid: number } {
   return { uid, gid };
 }
 
+/** One line saying what to install, instead of a spawn error per test, on a machine without PostgreSQL. */
+function requireServerPrograms(): void {
+  const missing = ['initdb', 'postgres', 'psql', 'pg_dump', 'pg_restore'].filter((p) => !existsSync(join(PG_BIN, p)));
+  if (missing.length > 0) {
+    throw new Error(
+      `PostgreSQL programs missing in ${PG_BIN} (${missing.join(', ')}): run \`bash .ci/apt-install.sh\` (or \`sudo apt-get install -y postgresql-15 postgresql-client-15\`).`,
+    );
+  }
+}
+
 export async function startPostgres(): Promise<PgCluster> {
+  requireServerPrograms();
   const ids = postgresIds();
   const dir = mkdtempSync(join(tmpdir(), 'pg-test-'));
   chmodSync(dir, 0o700);

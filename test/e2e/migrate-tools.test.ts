@@ -71,7 +71,7 @@ const pythonEnv = (): Record<string, string> => ({
   PYTHONDONTWRITEBYTECODE: '1',
 });
 
-describe('migrate presets with the real tools', () => {
+describe('migrate presets with the real tools', { timeout: 300_000 }, () => {
   it('runs alembic upgrade head and reads alembic history', async () => {
     const db = freshDatabase();
     const inputs = {
@@ -149,7 +149,7 @@ describe('migrate presets with the real tools', () => {
   });
 });
 
-describe('migrate presets with stand-ins that mimic the tools', () => {
+describe('migrate presets with stand-ins that mimic the tools', { timeout: 300_000 }, () => {
   for (const tool of ['knex', 'typeorm', 'laravel'] as const) {
     it(`applies with the ${tool} preset, then finds nothing pending`, async () => {
       const project = join(temp, `project-${tool}`);
@@ -188,7 +188,7 @@ function tool(argv: string[], cwd: string, url: string): void {
   if (result.status !== 0) throw new Error(`${argv.join(' ')} failed: ${result.stderr}`);
 }
 
-describe('direction: down with the real tools', () => {
+describe('direction: down with the real tools', { timeout: 300_000 }, () => {
   it('alembic: up to head, then down to revision-before gives back the schema and rows from before the up run', async () => {
     const db = freshDatabase();
     const dir = join(FIXTURES, 'alembic');

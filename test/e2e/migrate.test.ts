@@ -3,7 +3,7 @@
  * test/fixtures/migrate/custom. The database password is a canary: it must never be readable.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -266,5 +266,27 @@ describe('migrate shows tool output as data', { timeout: 300_000 }, () => {
     expect(cleanFailureProblems(run)).toEqual([]);
     expect(run.summary).toMatch(/Result[^\n]*failed during the check/);
     expect(run.summary).not.toMatch(/Result[^\n]*done/);
+  });
+});
+
+describe('migrate leaves no half backup behind', { timeout: 300_000 }, () => {
+  it('removes the partial file when pg_dump fails, and reports a failure during the backup', async () => {
+    const db = freshDatabase();
+    expect((await migrate(db.url, 'migrations-ok')).exitCode).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'migrate-partial-'));
+    // A session holding ACCESS EXCLUSIVE on users: pg_dump cannot take its lock within lock-timeout.
+    const blocker = await pg.hold(db.name, 'lock table users in access exclusive mode');
+    try {
+      const run = await migrate(db.url, 'migrations-fail', { 'lock-timeout': '2s', 'backup-dir': dir });
+      expect(cleanFailureProblems(run)).toEqual([]);
+      expect(run.errors[0]).toContain('The backup (pg_dump) failed');
+      expect(run.outputs['backup-file']).toBe('');
+      expect(readdirSync(dir)).toEqual([]);
+      expect(run.summary).toMatch(/Result[^\n]*failed during the backup/);
+    } finally {
+      await blocker.release();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(pg.psql(db.name, "select count(*) from schema_migrations where name = '003_half_way'")).toBe('0');
   });
 });

@@ -10,10 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBundle } from '../packages/harness/src/run-bundle.ts';
 import { packTree } from '../packages/railway/src/tarball.ts';
 import { startRailwayEmulator } from '../packages/sandbox/src/railway/index.ts';
 import { prng } from '../test/harness/fuzz.ts';
-import { runBundle } from '../test/harness/run-bundle.ts';
 import type { Bench, BenchResult } from './types.ts';
 
 const FILES = 5000;

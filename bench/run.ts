@@ -8,9 +8,10 @@ import { healthGateBench } from './health-gate.ts';
 import { migrateBench } from './migrate.ts';
 import { smokeTestBench } from './smoke-test.ts';
 import type { Bench } from './types.ts';
+import { validateBench } from './validate.ts';
 
 /** Each issue that measures something adds its bench here. */
-export const BENCHES: Bench[] = [coldStart, migrateBench, healthGateBench, smokeTestBench, deployRailwayBench];
+export const BENCHES: Bench[] = [coldStart, validateBench, migrateBench, healthGateBench, smokeTestBench, deployRailwayBench];
 
 const filter = process.argv[2];
 const rows: string[][] = [];

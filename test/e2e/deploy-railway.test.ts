@@ -3,9 +3,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import {
+  cleanFailureProblems,
+  DEFAULT_CONTEXT,
+  type RunBundleOptions,
+  runBundle,
+} from '../../packages/harness/src/run-bundle.ts';
 import { type RailwaySandbox, startRailwayEmulator } from '../../packages/sandbox/src/railway/index.ts';
-import { makeCanary } from '../harness/canary.ts';
-import { cleanFailureProblems, DEFAULT_CONTEXT, type RunBundleOptions, runBundle } from '../harness/run-bundle.ts';
 
 let rw: RailwaySandbox;
 const trees: string[] = [];

@@ -4,6 +4,7 @@ import { UserError } from '../../../packages/core/src/errors.ts';
 import { HttpClient } from '../../../packages/core/src/http.ts';
 import { connectGitHub, type GitHubClient } from '../../../packages/github/src/client.ts';
 import { commentMarker } from '../../../packages/github/src/marker.ts';
+import { FAULT_KINDS } from '../../../packages/sandbox/src/faults.ts';
 import { type GitHubEmulator, startGitHubEmulator } from '../../../packages/sandbox/src/github/emulator.ts';
 import type { SandboxServer } from '../../../packages/sandbox/src/server.ts';
 import { node24, ROOT } from '../../harness/run-bundle.ts';
@@ -168,6 +169,36 @@ describe('the GitHub client against the GitHub emulator', () => {
     expect(await github.createDeployment({ ref: SHA, environment: 'staging' })).toMatchObject({ environment: 'staging' });
     expect(repo().deployments).toHaveLength(1);
   });
+
+  for (const kind of FAULT_KINDS) {
+    it(`meets a ${kind} on every call with a result or one clear user error, never a crash`, async () => {
+      const github = await connectGitHub({
+        token: gh.emulator.token,
+        repository: REPO,
+        apiUrl: gh.url,
+        http: new HttpClient({ service: 'GitHub', backoffBase: 10, backoffCap: 50, timeout: 1_000, deadline: 5_000 }),
+        logger: { warning: (m) => warnings.push(m), debug: () => {} },
+      });
+      const calls: Array<() => Promise<unknown>> = [
+        () => github.createDeployment({ ref: SHA, environment: 'production' }),
+        () => github.setDeploymentStatus(repo().deployments[0]?.id ?? 1, { state: 'success' }),
+        () => github.upsertComment({ issueNumber: 2, key: 'k', body: 'b' }),
+      ];
+      for (const call of calls) {
+        gh.faults.clear();
+        gh.inject({ kind, hangMs: 3_000 });
+        const outcome = await call().then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        );
+        if ('error' in outcome) {
+          expect(outcome.error, String(outcome.error)).toBeInstanceOf(UserError);
+          expect(['401', 'malformed']).toContain(kind);
+        }
+      }
+      expect(warnings).toEqual([]);
+    });
+  }
 
   it('refuses a repository that is not owner/name', async () => {
     await expect(

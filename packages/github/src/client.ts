@@ -222,7 +222,7 @@ export class GitHubClient {
     });
     let read = 0;
     for await (const page of notJsonAsUserError(pages, 'the list of comments')) {
-      if (!Array.isArray(page.data)) answer(page.data, 'the list of comments');
+      if (!Array.isArray(page.data)) throw notJson('the list of comments');
       const found = page.data.find((comment) => isMarked(comment.body, marker));
       if (found) return found.id;
       if (++read >= MAX_COMMENT_PAGES) {
@@ -276,7 +276,7 @@ async function* notJsonAsUserError<T>(pages: AsyncIterable<T>, what: string): As
   try {
     for await (const page of pages) yield page;
   } catch (error) {
-    if (error instanceof TypeError && error.message.includes("Cannot use 'in' operator")) answer(undefined, what);
+    if (error instanceof TypeError && error.message.includes("Cannot use 'in' operator")) throw notJson(what);
     throw error;
   }
 }
@@ -284,7 +284,11 @@ async function* notJsonAsUserError<T>(pages: AsyncIterable<T>, what: string): As
 /** GitHub's JSON answer as an object; anything else (an HTML error page, a cut body) is a user error. */
 function answer(data: unknown, what: string): Record<string, unknown> {
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return data as Record<string, unknown>;
-  throw new UserError(`GitHub answered with ${what} in a form that is not the expected JSON.`, {
+  throw notJson(what);
+}
+
+function notJson(what: string): UserError {
+  return new UserError(`GitHub answered with ${what} in a form that is not the expected JSON.`, {
     hint: 'A proxy or an outage may be in the way: check GITHUB_API_URL and try again.',
   });
 }

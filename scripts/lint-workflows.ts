@@ -119,14 +119,17 @@ export function suiteRules(file: string, text: string, options: LintOptions = {}
       const line = lineAt(doc, lineCounter, ['jobs', name, 'steps', index, 'uses']);
       const problem = stepUsesProblem(uses);
       if (problem) findings.push({ file, line, message: problem });
-      else findings.push(...ownInputs(file, doc, lineCounter, [name, index], step));
+      // checkout leaves the job's token in .git/config for every later step unless told not to.
+      if (uses.startsWith('actions/checkout@') && step.with?.['persist-credentials'] !== false) {
+        findings.push({ file, line, message: `'${uses}' needs \`with: persist-credentials: false\`` });
+      } else findings.push(...ownInputs(file, doc, lineCounter, [name, index], step));
     }
     findings.push(...ownOutputsRead(file, doc, lineCounter, name, job));
   }
   return findings;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   const dir = join(root, '.github', 'workflows');
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
   const findings: Finding[] = [];

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import type { WorkflowJob } from '@actions/workflow-parser/model/workflow-template';
 import type { MappingToken } from '@actions/workflow-parser/templates/tokens/mapping-token';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
-import { DEFAULT_CONTEXT, DEFAULT_EVENT, ROOT } from '../harness/run-bundle.ts';
+import { DEFAULT_CONTEXT, DEFAULT_EVENT, ROOT } from '../../packages/harness/src/run-bundle.ts';
 import { asString, type Contexts, evaluateStrings, evaluateToken, isTrue, type Status, TemplateError } from './expressions.ts';
 import { type ExternalAction, runAction, runScript, type StepContext, type StepOutcome } from './steps.ts';
 import { type LoadedWorkflow, loadWorkflow } from './workflow.ts';

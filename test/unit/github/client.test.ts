@@ -4,10 +4,10 @@ import { UserError } from '../../../packages/core/src/errors.ts';
 import { HttpClient } from '../../../packages/core/src/http.ts';
 import { connectGitHub, type GitHubClient } from '../../../packages/github/src/client.ts';
 import { commentMarker } from '../../../packages/github/src/marker.ts';
+import { node24, ROOT } from '../../../packages/harness/src/run-bundle.ts';
 import { FAULT_KINDS } from '../../../packages/sandbox/src/faults.ts';
 import { type GitHubEmulator, startGitHubEmulator } from '../../../packages/sandbox/src/github/emulator.ts';
 import type { SandboxServer } from '../../../packages/sandbox/src/server.ts';
-import { node24, ROOT } from '../../harness/run-bundle.ts';
 
 const REPO = 'acme/shop';
 const SHA = '3f7c2a9d1e8b4c6f0a5d2e9b7c1f4a8e6d3b0c2a';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../../packages/harness/src/run-bundle.ts';
 import { isSelfRepositoryComplaint, lintWorkflow, suiteRules } from '../../../scripts/lint-workflows.ts';
-import { ROOT } from '../../harness/run-bundle.ts';
 
 const messages = (yaml: string): string[] => suiteRules('w.yml', yaml).map((f) => `${f.line}: ${f.message}`);
 
@@ -33,6 +33,7 @@ jobs:
       '1: a reusable or dispatchable workflow needs `concurrency` (per environment)',
       "3: job 'a' needs timeout-minutes",
       "6: pin 'actions/checkout@v4' to a full commit SHA",
+      "6: 'actions/checkout@v4' needs `with: persist-credentials: false`",
     ]);
   });
 
@@ -48,11 +49,34 @@ jobs:
     timeout-minutes: 5
     steps:
       - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+        with:
+          persist-credentials: false
       - run: echo "$MESSAGE"
         env:
           MESSAGE: \${{ github.event.head_commit.message }}
 `),
     ).toEqual([]);
+  });
+
+  it('asks every checkout to leave no credentials behind', () => {
+    const workflow = (extra: string) => `on: push
+permissions: {}
+jobs:
+  a:
+    runs-on: ubuntu-24.04
+    timeout-minutes: 5
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+${extra}`;
+    expect(messages(workflow(''))).toEqual([
+      "8: 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683' needs `with: persist-credentials: false`",
+    ]);
+    expect(messages(workflow('        with:\n          persist-credentials: false\n'))).toEqual([]);
+  });
+
+  it("passes the suite's own CI workflow", () => {
+    const ci = readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8');
+    expect(suiteRules('ci.yml', ci)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { node24, ROOT } from '../../harness/run-bundle.ts';
+import { node24, ROOT } from '../../../packages/harness/src/run-bundle.ts';
 
 /** The printed block that follows `heading` up to the next blank line. */
 function block(text: string, heading: string): string {

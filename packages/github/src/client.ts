@@ -17,7 +17,10 @@
  * stops on a bad input, or never talks to GitHub, must not pay.
  *
  * Every request goes through the core HTTP client's `fetch`: its per-attempt timeout, deadline,
- * cancellation, and retries of network errors, 408, 429 and 5xx with `Retry-After`. That is why
+ * cancellation, and retries of network errors, 408, 429 and 5xx with `Retry-After` for the
+ * idempotent reads (the comment search). Writes (POST a deployment, a status or a comment; PATCH
+ * a comment) are sent once, as the core client does by default: a deployment or comment GitHub
+ * made before the connection dropped must not be made twice. That is why
  * neither @octokit/plugin-retry nor @octokit/plugin-throttling is used: retry would retry the
  * same failures a second time on top (up to 3 × 6 attempts), and throttling exists to queue
  * thousands of calls under GitHub's rate limits, while a step here makes four or five

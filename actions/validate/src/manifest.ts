@@ -6,14 +6,15 @@ import { defineAction } from '@deploy-suite/core/manifest';
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** The sources of values this build of the action can read; the parser names them when one is unknown. */
-export const SOURCE_KINDS = ['env', 'dotenv:<path>'] as const;
+/** The sources of values the action can read; the parser names them when one is unknown. */
+export const SOURCE_KINDS = ['env', 'dotenv:<path>', 'railway'] as const;
 
-export type SourceSpec = { kind: 'env' } | { kind: 'dotenv'; path: string };
+export type SourceSpec = { kind: 'env' } | { kind: 'dotenv'; path: string } | { kind: 'railway' };
 
-/** `env` or `dotenv:<path>`; anything else is refused with the list of supported sources. */
+/** `env`, `dotenv:<path>` or `railway`; anything else is refused with the list of supported sources. */
 export function parseSourceSpec(raw: string): SourceSpec | undefined {
   if (raw === 'env') return { kind: 'env' };
+  if (raw === 'railway') return { kind: 'railway' };
   const dotenv = /^dotenv:(.+)$/.exec(raw);
   if (dotenv?.[1] && dotenv[1].trim() !== '') return { kind: 'dotenv', path: dotenv[1].trim() };
   return undefined;
@@ -91,7 +92,21 @@ export const manifest = defineAction({
     sources: withDefault(
       t.list(sourceType),
       'env',
-      "Where the values come from, several allowed: 'env' (the job's environment, where secrets are passed in) and 'dotenv:<path>' (a dotenv file). Later sources win.",
+      "Where the values come from, several allowed: 'env' (the job's environment, where secrets are passed in), 'dotenv:<path>' (a dotenv file), 'railway' (the live variables of each of `services` in `environment`). Later sources win.",
+    ),
+    'railway-token': optional(
+      t.text('a Railway project, account or workspace token'),
+      "For the 'railway' source: a project token (one environment) or an account or workspace token (with railway-project-id). Pass it from a secret. Default: RAILWAY_TOKEN or RAILWAY_API_TOKEN from the environment.",
+      { secret: true },
+    ),
+    'railway-project-id': optional(
+      t.pattern(/^[A-Za-z0-9-]{1,64}$/, 'a Railway project id'),
+      "For the 'railway' source: the project. Optional with a project token, which names its project.",
+    ),
+    'railway-api-url': withDefault(
+      t.url(),
+      'https://backboard.railway.com',
+      "Railway's API origin: a proxy, or the local sandbox.",
     ),
     'scan-secrets': withDefault(
       t.boolean(),
@@ -185,6 +200,13 @@ rule:basicauth              a whole rule (secretlint's id, or its short name; co
 Every finding is an annotation (error or warning) and a row of the summary table; the JSON report (\`report\` output) lists them all with rule, file, line, service and source, never a value. \`fail-on: error\` (default) fails the step on any error, \`warning\` on any finding, \`never\` only reports.`,
   check: (inputs) => {
     const problems: InputProblem[] = [];
+    if (inputs.sources.some((s) => s.kind === 'railway') && (inputs.services ?? []).length === 0) {
+      problems.push({
+        input: 'services',
+        shown: 'is required with sources: railway',
+        expected: 'expected the Railway services whose variables to check, e.g. backend, worker',
+      });
+    }
     if (inputs.schema.toLowerCase() === 'none' && inputs.envExample === undefined && !inputs.scanSecrets && !inputs.checkConfig) {
       problems.push({
         input: 'schema',

@@ -59,11 +59,21 @@ export function dotenvSource(path: string, cwd: string): VariableSource {
   };
 }
 
-export function sourceOf(spec: SourceSpec, ctx: { env: NodeJS.ProcessEnv; cwd: string }): VariableSource[] {
+/** The provider sources, built by the caller (they need the inputs and the run's HTTP client). */
+export interface ProviderSources {
+  railway(): VariableSource[];
+}
+
+export function sourceOf(
+  spec: SourceSpec,
+  ctx: { env: NodeJS.ProcessEnv; cwd: string; providers: ProviderSources },
+): VariableSource[] {
   switch (spec.kind) {
     case 'env':
       return [envSource(ctx.env)];
     case 'dotenv':
       return [dotenvSource(spec.path, ctx.cwd)];
+    case 'railway':
+      return ctx.providers.railway();
   }
 }

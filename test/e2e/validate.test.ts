@@ -176,7 +176,7 @@ describe('validate', () => {
     const run = await runBundle('validate', { inputs: { sources: 'env, heroku' } });
     expect(cleanFailureProblems(run)).toEqual([]);
     expect(run.errors[0]).toBe(
-      "Input 'sources' got \"env, heroku\": expected a list, one item a line or comma-separated, each one of 'env', 'dotenv:<path>', 'railway'; item \"heroku\" is not one of 'env', 'dotenv:<path>', 'railway'\nHint: Fix the step inputs in your workflow file.",
+      "Input 'sources' got \"env, heroku\": expected a list, one item a line or comma-separated, each one of 'env', 'dotenv:<path>', 'railway', 'vercel'; item \"heroku\" is not one of 'env', 'dotenv:<path>', 'railway', 'vercel'\nHint: Fix the step inputs in your workflow file.",
     );
   });
 

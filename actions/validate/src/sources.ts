@@ -19,6 +19,8 @@ export interface VariableSource {
 
 export interface SourceValues {
   values: Map<string, string>;
+  /** Variables that are set but whose values the provider does not give back (Vercel's encrypted ones): presence only. */
+  present?: ReadonlySet<string>;
   /** The file and line a value was read from, when it came from a file. */
   locate?(variable: string): { file: string; line?: number } | undefined;
 }
@@ -62,6 +64,7 @@ export function dotenvSource(path: string, cwd: string): VariableSource {
 /** The provider sources, built by the caller (they need the inputs and the run's HTTP client). */
 export interface ProviderSources {
   railway(): VariableSource[];
+  vercel(): VariableSource[];
 }
 
 export function sourceOf(
@@ -75,5 +78,7 @@ export function sourceOf(
       return [dotenvSource(spec.path, ctx.cwd)];
     case 'railway':
       return ctx.providers.railway();
+    case 'vercel':
+      return ctx.providers.vercel();
   }
 }

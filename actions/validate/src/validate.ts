@@ -87,6 +87,7 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
       // A provider's client loads only for the runs that read it.
       const reads = (kind: SourceSpec['kind']) => inputs.sources.some((s) => s.kind === kind);
       const railway = reads('railway') ? await import('./source-railway.ts') : undefined;
+      const vercel = reads('vercel') ? await import('./source-vercel.ts') : undefined;
       const providers: ProviderSources = {
         railway: () =>
           railway?.railwaySources(
@@ -99,6 +100,17 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
             },
             ctx,
           ) ?? [],
+        vercel: () => {
+          if (!vercel || !inputs.vercelProject) return [];
+          const options = {
+            token: inputs.vercelToken,
+            project: inputs.vercelProject,
+            teamId: inputs.vercelTeamId,
+            apiUrl: inputs.vercelApiUrl,
+            environment: inputs.environment,
+          };
+          return [vercel.vercelSource(options, ctx)];
+        },
       };
       const sources = inputs.sources.flatMap((spec) => sourceOf(spec, { env: ctx.env, cwd, providers }));
       const found = await checkVariables({

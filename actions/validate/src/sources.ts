@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UserError } from '@deploy-suite/core/errors';
-import { parseDotenvText } from './dotenv-file.ts';
 import type { SourceSpec } from './manifest.ts';
 
 export interface VariableSource {
@@ -55,6 +54,7 @@ export function dotenvSource(path: string, cwd: string): VariableSource {
           { hint: 'Check the `sources` input; the path is relative to the working directory.' },
         );
       }
+      const { parseDotenvText } = await import('./dotenv-file.ts');
       const parsed = parseDotenvText(text);
       return { values: parsed.values, locate: (variable) => ({ file: path, line: parsed.lineOf(variable) }) };
     },

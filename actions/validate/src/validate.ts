@@ -123,6 +123,10 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
       });
       variableCount = Object.keys(schema?.schema.variables ?? {}).length + (example?.keys.length ?? 0);
       findings.push(...found);
+      const envScoped = Object.values(schema?.schema.variables ?? {}).filter((v) => v?.environments !== undefined).length;
+      if (!inputs.environment && envScoped > 0) {
+        runner.info(`${envScoped} variable(s) apply only in named environments and were not checked: set \`environment\`.`);
+      }
       const known = schema ? servicesNamed(schema.schema) : [];
       for (const service of services) {
         if (known.length > 0 && !known.includes(service))

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBundle } from '../packages/harness/src/run-bundle.ts';
 import { token } from '../test/fixtures/validate/seed-repo.ts';
-import { runBundle } from '../test/harness/run-bundle.ts';
 import type { Bench } from './types.ts';
 
 const FILES = Number(process.env.BENCH_VALIDATE_FILES ?? 20_000);

@@ -5,9 +5,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { cleanFailureProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { cleanValues, createSeedRepo, lineOf, PLANTED_KEY, SCHEMA, type SeedRepo } from '../fixtures/validate/seed-repo.ts';
-import { makeCanary } from '../harness/canary.ts';
-import { cleanFailureProblems, runBundle } from '../harness/run-bundle.ts';
 
 const SERVICES = 'backend, worker, api, web, app';
 const repos: SeedRepo[] = [];

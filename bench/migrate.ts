@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDatabase } from '../actions/migrate/src/database.ts';
 import { backup, findPgTools, type PgContext, restore, sameAsBackup } from '../actions/migrate/src/postgres.ts';
-import { startPostgres } from '../test/support/postgres.ts';
+import { startPostgres } from '../packages/harness/src/postgres.ts';
 import type { Bench, BenchResult } from './types.ts';
 
 const TARGET_MB = Number(process.env.BENCH_MIGRATE_MB ?? 200);

@@ -1,9 +1,9 @@
 /** deploy-vercel's acceptance: dist/deploy-vercel/index.js run as the runner runs it, against the Vercel emulator. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { type BundleRun, cleanFailureProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { AppFleet } from '../../packages/sandbox/src/fleet.ts';
 import { startVercelEmulator, type VercelSandbox } from '../../packages/sandbox/src/vercel/index.ts';
-import { makeCanary } from '../harness/canary.ts';
-import { type BundleRun, cleanFailureProblems, runBundle } from '../harness/run-bundle.ts';
 import { appTree, writeTree } from '../unit/vercel/world.ts';
 
 let vercel: VercelSandbox;
@@ -106,7 +106,7 @@ describe('deploy-vercel', () => {
     const run = await deployVercel({ path: appTree('1.0.0') });
     ok(run);
     expect(vercel.faults.served).toEqual([{ kind: '429', method: 'POST', path: '/v2/files' }]);
-    expect(run.stdout).toMatch(/rate limiting .*trying again in 1s/);
+    expect(run.stdout).toMatch(/rate limiting.*trying again in 1s/);
   });
 
   it('fails at its deadline when the build hangs in BUILDING, and cancels the deployment', async () => {

@@ -28,11 +28,12 @@ export function commentBody(d: VercelDeployment, run: RunContext, options: { pro
   const state = STATE_LABEL[d.readyState] ?? markdownText(d.readyState);
   const kind = options.production ? (options.staged ? 'Staged production' : 'Production') : 'Preview';
   const commit = run.sha ? (run.commitUrl ? `[\`${run.shortSha}\`](${run.commitUrl})` : `\`${run.shortSha}\``) : '—';
+  const id = /^[A-Za-z0-9_]+$/.test(d.id) ? d.id : markdownText(d.id);
   const rows = [
     ['Project', markdownText(d.name)],
     ['State', state + (d.errorMessage ? `: ${markdownText(d.errorMessage).slice(0, 300)}` : '')],
     [kind, d.readyState === 'READY' && /^[a-z0-9.-]+$/i.test(d.url) ? `https://${d.url}` : '—'],
-    ['Inspect', d.inspectorUrl ? `[${markdownText(d.id)}](${d.inspectorUrl})` : markdownText(d.id)],
+    ['Inspect', d.inspectorUrl && /^https:\/\/[^\s()<>[\]]+$/.test(d.inspectorUrl) ? `[${id}](${d.inspectorUrl})` : id],
     ['Commit', commit],
     ...(run.runUrl ? [['Run', `[#${run.runId}](${run.runUrl})`]] : []),
     ['Updated', new Date().toISOString().replace(/\.\d+Z$/, 'Z')],

@@ -40,8 +40,10 @@ export interface GitHubOptions {
   token: string;
   /** `owner/repo`, as `GITHUB_REPOSITORY`. */
   repository: string;
-  /** The REST API's root: `GITHUB_API_URL` (GitHub Enterprise, the sandbox). Default https://api.github.com. */
+  /** The REST API's root (GitHub Enterprise, the sandbox). Default: `GITHUB_API_URL`, else https://api.github.com. */
   apiUrl?: string;
+  /** Where `GITHUB_API_URL` is read when `apiUrl` is not given. Default: process.env. */
+  env?: NodeJS.ProcessEnv;
   /** The core HTTP client (or its `fetch`): every request takes its retries, deadline and cancel. */
   http: { fetch: FetchFn };
   logger: Pick<Logger, 'warning' | 'debug'>;
@@ -109,7 +111,7 @@ export async function connectGitHub(options: GitHubOptions): Promise<GitHubClien
   const { getOctokit } = await import('@actions/github');
   const debug = (message: string) => options.logger.debug(`GitHub: ${message}`);
   const octokit = getOctokit(options.token, {
-    baseUrl: (options.apiUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+    baseUrl: (options.apiUrl || (options.env ?? process.env).GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: options.userAgent ?? 'deploy-suite',
     request: { fetch: options.http.fetch },
     // Octokit's own notices (deprecations) go to the step's debug log, never raw to the console.

@@ -66,7 +66,7 @@ export interface DeployRequest {
   userAgent?: string;
   onProgress?: (line: string) => void;
   onCreated?: (deployment: VercelDeployment) => void;
-  /** How many times a rate-limited upload starts over; default 5. */
+  /** How many times a deploy that met a transient failure (429, 5xx, a broken connection) starts over; default 5. */
   rateLimitRetries?: number;
   /** Poll cap between two status checks, in ms; default 5 s. */
   pollInterval?: number;
@@ -96,14 +96,27 @@ const loadVercelClient = async (): Promise<CreateDeployment> =>
   (await import('@vercel/client')).createDeployment as unknown as CreateDeployment;
 
 interface ClientError {
-  code?: string;
-  message?: string;
-  status?: number;
-  missing?: unknown;
+  code?: string | undefined;
+  message?: string | undefined;
+  status?: number | undefined;
+  /** fetch failed: refused, reset, timed out. */
+  network?: boolean;
 }
 
 function isRateLimited(error: ClientError): boolean {
   return error.status === 429 || error.code === 'rate_limited' || /rate.?limit/i.test(error.code ?? '');
+}
+
+/**
+ * Failures worth starting over for: the API throttled or failed (429, 408, 5xx, seen in the
+ * error or by the dispatcher), the connection broke (@vercel/client retries only some socket
+ * errors), or files it had accepted went missing. A restart sends only what is still missing.
+ */
+function isTransient(error: ClientError, seenStatus: number | undefined): boolean {
+  if (isRateLimited(error) || error.code === 'missing_files') return true;
+  const status = error.status ?? seenStatus;
+  if (status !== undefined && (status === 408 || status === 429 || status >= 500)) return true;
+  return error.network === true;
 }
 
 /** Resolves with the promise, or rejects with the signal's reason as soon as it aborts. */
@@ -157,25 +170,27 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
 
     while (created === undefined) {
       attempts++;
+      observer.take(); // what an earlier attempt saw says nothing about this one
       const outcome = await runCreate(request, createDeployment, dispatcher, meter, stop, reasonOf);
       if ('deployment' in outcome) {
         created = outcome.deployment;
         break;
       }
       const error = outcome.error;
-      if (!isRateLimited(error) || attempts > maxRetries) {
+      const seen = observer.take();
+      if (!isTransient(error, seen.status) || attempts > maxRetries) {
         throw new UserError(
           `Vercel refused the deployment: ${error.code ? `${error.code}: ` : ''}${error.message ?? 'no reason given'}`,
-          {
-            hint: hintFor(error),
-          },
+          { hint: hintFor(error) },
         );
       }
-      const wait = observer.take() ?? Math.min(30_000, 1000 * 2 ** (attempts - 1));
+      const wait = seen.retryAfterMs ?? Math.min(30_000, 1000 * 2 ** (attempts - 1));
       if (clock.now() + wait > deadlineAt) throw deadlineError();
-      progress(
-        `Vercel is rate limiting (${error.code ?? 429}); trying again in ${formatDuration(wait)} (attempt ${attempts + 1}).`,
-      );
+      const why =
+        isRateLimited(error) || seen.status === 429
+          ? 'Vercel is rate limiting'
+          : `Vercel failed (${error.code ?? seen.status ?? error.message})`;
+      progress(`${why}; trying again in ${formatDuration(wait)} (attempt ${attempts + 1}).`);
       await clock.sleep(wait, stop).catch(() => {
         throw reasonOf();
       });
@@ -300,8 +315,11 @@ async function runCreate(
 
 function clientError(error: unknown): ClientError {
   if (error && typeof error === 'object') {
-    const e = error as ClientError;
-    return { code: e.code, message: e.message ?? errorMessage(error), status: e.status };
+    const e = error as ClientError & { cause?: { code?: unknown } };
+    const network =
+      (error instanceof TypeError && e.message === 'fetch failed') ||
+      (typeof e.cause?.code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(e.cause.code));
+    return { code: e.code, message: e.message ?? errorMessage(error), status: e.status, network };
   }
   return { message: String(error) };
 }

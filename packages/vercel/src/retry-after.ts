@@ -1,8 +1,9 @@
 /**
  * @vercel/client sends with the global fetch and takes no fetch of ours, only an undici
- * `dispatcher` (its option for proxies). Its file upload gives up on a 429 without telling why
- * or for how long, so this dispatcher wraps the global one and notes the `Retry-After` of any
- * 429 or 503 answer; the deploy wrapper waits that long before it tries again.
+ * `dispatcher` (its option for proxies). Its file upload gives up on a 429 or a 5xx without
+ * saying which or for how long, so this dispatcher wraps the global one and notes every
+ * retryable answer (408, 429, 5xx) and its `Retry-After`; the deploy wrapper then knows the
+ * failure was transient and waits that long before it tries again.
  */
 
 type Handler = Record<string, unknown> & {
@@ -17,23 +18,28 @@ interface Dispatcher {
 const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
 
 export class RetryAfterObserver {
-  /** The last `Retry-After` seen on a 429 or 503, in ms; cleared by `take()`. */
+  /** The last `Retry-After` seen on a retryable answer, in ms; cleared by `take()`. */
   private lastMs: number | undefined;
+  /** The last retryable status seen; cleared by `take()`. */
+  private lastStatus: number | undefined;
   private readonly now: () => number;
 
   constructor(now: () => number = Date.now) {
     this.now = now;
   }
 
-  /** The wait the last throttled answer asked for, once. */
-  take(): number | undefined {
-    const ms = this.lastMs;
+  /** The last retryable answer since the previous call, and the wait it asked for. */
+  take(): { status: number | undefined; retryAfterMs: number | undefined } {
+    const taken = { status: this.lastStatus, retryAfterMs: this.lastMs };
     this.lastMs = undefined;
-    return ms;
+    this.lastStatus = undefined;
+    return taken;
   }
 
   note(status: number, value: string | undefined): void {
-    if ((status !== 429 && status !== 503) || !value) return;
+    if (status !== 408 && status !== 429 && status < 500) return;
+    this.lastStatus = status;
+    if (!value) return;
     const trimmed = value.trim();
     const ms = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - this.now();
     if (!Number.isNaN(ms)) this.lastMs = Math.max(this.lastMs ?? 0, Math.max(0, ms));
@@ -53,9 +59,11 @@ export class RetryAfterObserver {
         if (typeof handler.onHeaders === 'function') {
           const onHeaders = handler.onHeaders.bind(handler);
           observed.onHeaders = (status, raw, resume, text) => {
+            let retryAfter: string | undefined;
             for (let i = 0; i + 1 < raw.length; i += 2) {
-              if (String(raw[i]).toLowerCase() === 'retry-after') this.note(status, String(raw[i + 1]));
+              if (String(raw[i]).toLowerCase() === 'retry-after') retryAfter = String(raw[i + 1]);
             }
+            this.note(status, retryAfter);
             return onHeaders(status, raw, resume, text);
           };
         }

@@ -4,9 +4,9 @@ import { UserError } from '../../../packages/core/src/errors.ts';
 import { HttpClient } from '../../../packages/core/src/http.ts';
 import { connectGitHub, type GitHubClient } from '../../../packages/github/src/client.ts';
 import { commentMarker } from '../../../packages/github/src/marker.ts';
+import { node24, ROOT } from '../../../packages/harness/src/run-bundle.ts';
 import { type GitHubEmulator, startGitHubEmulator } from '../../../packages/sandbox/src/github/emulator.ts';
 import type { SandboxServer } from '../../../packages/sandbox/src/server.ts';
-import { node24, ROOT } from '../../harness/run-bundle.ts';
 
 const REPO = 'acme/shop';
 const SHA = '3f7c2a9d1e8b4c6f0a5d2e9b7c1f4a8e6d3b0c2a';
@@ -155,6 +155,18 @@ describe('the GitHub client against the GitHub emulator', () => {
     expect(gh.faults.served.map((f) => f.kind)).toEqual(['5xx', 'reset']);
     expect(repo().deployments).toHaveLength(1);
     expect(repo().comments).toHaveLength(1);
+  });
+
+  it('honours GITHUB_API_URL when no api URL is given', async () => {
+    const github = await connectGitHub({
+      token: gh.emulator.token,
+      repository: REPO,
+      env: { GITHUB_API_URL: `${gh.url}/` },
+      http: new HttpClient(),
+      logger: { warning: (m) => warnings.push(m), debug: () => {} },
+    });
+    expect(await github.createDeployment({ ref: SHA, environment: 'staging' })).toMatchObject({ environment: 'staging' });
+    expect(repo().deployments).toHaveLength(1);
   });
 
   it('refuses a repository that is not owner/name', async () => {

@@ -45,10 +45,29 @@ describe('the Vercel deploy wrapper', () => {
     const result = await deploy(request(appTree('1.0.0'), { onProgress: (l) => lines.push(l) }));
     expect(result.deployment.readyState).toBe('READY');
     expect(result.attempts).toBe(2);
-    expect(lines.some((l) => /rate limiting .*trying again in 1s/.test(l))).toBe(true);
+    expect(lines.some((l) => /rate limiting.*trying again in 1s/.test(l))).toBe(true);
     expect(world.vercel.faults.served).toEqual([{ kind: '429', method: 'POST', path: '/v2/files' }]);
     const uploads = world.vercel.emulator.uploads;
     expect(new Set(uploads.map((u) => u.sha)).size).toBe(uploads.length);
+  });
+
+  it.each([
+    ['a 503 on a file upload', { kind: '5xx', path: '/v2/files' }],
+    ['a reset connection on a file upload', { kind: 'reset', path: '/v2/files' }],
+    ['a malformed answer to a file upload (the file never stored)', { kind: 'malformed', path: '/v2/files' }],
+    ['a 502 on the deployment creation', { kind: '5xx', status: 502, path: '/v13/deployments', method: 'POST' }],
+    ['a reset connection on the deployment creation', { kind: 'reset', path: '/v13/deployments', method: 'POST' }],
+  ] as const)('starts over after %s and deploys', async (_, fault) => {
+    world.vercel.inject(fault);
+    const result = await deploy(request(appTree('1.0.0'), { rateLimitRetries: 3 }));
+    expect(result.deployment.readyState).toBe('READY');
+    expect(result.attempts).toBeGreaterThanOrEqual(2);
+    expect(world.vercel.faults.served).toHaveLength(1);
+  });
+
+  it('does not start over after a refusal that is not transient', async () => {
+    world.vercel.inject({ kind: '401', path: '/v2/files' });
+    await expect(deploy(request(appTree('1.0.0')))).rejects.toThrow(/Vercel refused the deployment: forbidden/);
   });
 
   it('fails with the API’s words when it keeps rate limiting past the retries', async () => {

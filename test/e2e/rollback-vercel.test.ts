@@ -1,7 +1,7 @@
 /** rollback's Vercel acceptance: dist/rollback/index.js run as the runner runs it, against the Vercel emulator. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeCanary } from '../harness/canary.ts';
-import { type BundleRun, cleanFailureProblems, type RunBundleOptions, runBundle } from '../harness/run-bundle.ts';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { type BundleRun, cleanFailureProblems, type RunBundleOptions, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { startVercelWorld, type VercelWorld } from '../unit/rollback/worlds.ts';
 
 const token = makeCanary('vercel-token');

@@ -80,10 +80,10 @@ describe('rollback.yml', () => {
       expect(message).toContain('ada');
     });
 
-    it('asks for the revision of a database downgrade before touching anything', async () => {
+    it('refuses an unknown database choice before touching anything, and still tells Slack', async () => {
       await world.deploy('api', '1.0.0');
       await world.deploy('api', '2.0.0');
-      const run = await call({ reason: 'bad migration', database: 'downgrade' });
+      const run = await call({ reason: 'bad migration', database: 'drop' });
       expect(run.conclusion).toBe('failure');
       const steps = run.jobs.rollback?.steps ?? [];
       expect(steps[0]).toMatchObject({ name: 'Check the request', conclusion: 'failure' });

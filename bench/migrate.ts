@@ -14,7 +14,7 @@ import { dumpDatabase } from '../actions/migrate/src/backup.ts';
 import { parseDatabase } from '../actions/migrate/src/database.ts';
 import { findPgTools, type PgContext, sameAsBackup } from '../actions/migrate/src/postgres.ts';
 import { restoreAtomically } from '../actions/migrate/src/restore.ts';
-import { PG_BIN, startPostgres } from '../test/support/postgres.ts';
+import { PG_BIN, startPostgres } from '../packages/harness/src/postgres.ts';
 import type { Bench, BenchResult } from './types.ts';
 
 const TARGET_MB = Number(process.env.BENCH_MIGRATE_MB ?? 1024);

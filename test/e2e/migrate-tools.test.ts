@@ -11,9 +11,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCanary } from '../harness/canary.ts';
-import { ROOT, runBundle } from '../harness/run-bundle.ts';
-import { type PgCluster, startPostgres } from '../support/postgres.ts';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { type PgCluster, startPostgres } from '../../packages/harness/src/postgres.ts';
+import { ROOT, runBundle } from '../../packages/harness/src/run-bundle.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/migrate');
 const password = makeCanary('pgpass');

@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCanary } from '../harness/canary.ts';
-import { cleanFailureProblems, ROOT, runBundle } from '../harness/run-bundle.ts';
-import { type PgCluster, startPostgres } from '../support/postgres.ts';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { type PgCluster, startPostgres } from '../../packages/harness/src/postgres.ts';
+import { cleanFailureProblems, ROOT, runBundle } from '../../packages/harness/src/run-bundle.ts';
 
 const FIXTURE = join(ROOT, 'test/fixtures/migrate/custom');
 const password = makeCanary('pgpass');

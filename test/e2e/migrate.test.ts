@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCanary } from '../harness/canary.ts';
-import { type BundleRun, cleanFailureProblems, ROOT, runBundle } from '../harness/run-bundle.ts';
-import { PG_BIN, type PgCluster, startPostgres } from '../support/postgres.ts';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { PG_BIN, type PgCluster, startPostgres } from '../../packages/harness/src/postgres.ts';
+import { type BundleRun, cleanFailureProblems, ROOT, runBundle } from '../../packages/harness/src/run-bundle.ts';
 
 const FIXTURE = join(ROOT, 'test/fixtures/migrate/custom');
 const password = makeCanary('pgpass');

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { cleanFailureProblems, outcomeProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { type AppEmulator, startApp } from '../../packages/sandbox/src/app.ts';
 import type { SandboxServer } from '../../packages/sandbox/src/server.ts';
-import { makeCanary } from '../harness/canary.ts';
-import { cleanFailureProblems, outcomeProblems, runBundle } from '../harness/run-bundle.ts';
 
 /** The seed's smoke checks: API /health, frontend /, API /api/v1, each within 200 ms. */
 const SEED_CHECKS = `

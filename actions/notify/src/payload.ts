@@ -4,7 +4,7 @@
  * a commit message full of quotes, braces and newlines stays one string.
  */
 import { InputError } from '@deploy-suite/core/errors';
-import { formatDuration } from '@deploy-suite/core/input-types';
+import { formatDuration } from '@deploy-suite/core/duration';
 import { defaultTitle, lookOf, type Notification } from './message.ts';
 import { escapeMrkdwn } from './slack-text.ts';
 

@@ -5,15 +5,12 @@
  * Lines come from the YAML document's node ranges, so they point at the key or value at fault.
  */
 import { InputError, type InputProblem } from '@deploy-suite/core/errors';
-import {
-  ExpectationError,
-  type Expectations,
-  parseJsonAssertions,
-  parseRegexLiteral,
-  parseStatusSpec,
-  parseTextMatcher,
-} from '@deploy-suite/core/expect';
-import { parseDuration } from '@deploy-suite/core/input-types';
+import { parseDuration } from '@deploy-suite/core/duration';
+import type { Expectations } from '@deploy-suite/core/expect';
+import { ExpectationError } from '@deploy-suite/core/expectation-error';
+import { parseJsonAssertions } from '@deploy-suite/core/json-assertions';
+import { parseStatusSpec, STATUS_FORM } from '@deploy-suite/core/status-spec';
+import { parseRegexLiteral, parseTextMatcher } from '@deploy-suite/core/text-matcher';
 import { type JsonPath, JsonPathError, parseJsonPath } from '@deploy-suite/core/jsonpath';
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
@@ -78,7 +75,14 @@ const expectSchema = z.strictObject({
     z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))], {
       error: 'expected a status code, a range such as 200-299 or 2xx, or a list of them',
     }),
-    (v) => parseStatusSpec(v as string | number | (string | number)[]),
+    (v) => {
+      try {
+        return parseStatusSpec(v as string | number | (string | number)[]);
+      } catch (error) {
+        if (error instanceof ExpectationError) throw new ExpectationError(`${error.message}; expected ${STATUS_FORM}`);
+        throw error;
+      }
+    },
   ).optional(),
   headers: z.record(z.string(), textMatcher, { error: 'expected a map of header name to substring or /regex/' }).optional(),
   body: compiled(

@@ -1,5 +1,5 @@
 import type { InputProblem } from '@deploy-suite/core/errors';
-import { headersInput } from '@deploy-suite/core/expect';
+import { headersInput } from '@deploy-suite/core/expect-inputs';
 import * as t from '@deploy-suite/core/input-types';
 import { optional, withDefault } from '@deploy-suite/core/inputs';
 import { defineAction } from '@deploy-suite/core/manifest';

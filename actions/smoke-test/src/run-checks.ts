@@ -6,7 +6,7 @@
 import type { Clock } from '@deploy-suite/core/clock';
 import { type Answer, type Failure as AnswerFailure, checkAnswer } from '@deploy-suite/core/expect';
 import { type HttpClient, retryAfterMs } from '@deploy-suite/core/http';
-import { formatDuration } from '@deploy-suite/core/input-types';
+import { formatDuration } from '@deploy-suite/core/duration';
 import { queryJsonPath } from '@deploy-suite/core/jsonpath';
 import { probe } from '@deploy-suite/core/probe';
 import type { Logger } from '@deploy-suite/core/runner';

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { InputError, UserError } from '@deploy-suite/core/errors';
-import { secretHeaders } from '@deploy-suite/core/probe';
+import { requestHeaders } from '@deploy-suite/core/headers';
 import type { ActionContext, ActionResult } from '@deploy-suite/core/run';
 import { type Check, parseChecks, type Source } from './checks.ts';
 import { renderJunit } from './junit.ts';
@@ -40,7 +40,7 @@ function reportPath(inputs: SmokeTestInputs, ctx: ActionContext): string {
 
 export async function smokeTest(inputs: SmokeTestInputs, ctx: ActionContext): Promise<ActionResult> {
   const { runner, clock } = ctx;
-  const headers = secretHeaders(runner, inputs.headers);
+  const headers = requestHeaders(runner, inputs.headers);
   const checks: Check[] = parseChecks(checkSource(inputs, ctx), inputs.baseUrl);
   const file = reportPath(inputs, ctx);
 

@@ -7,7 +7,8 @@
  * - an internal error (a bug of ours): the message, and the stack only when step debugging is on;
  * - SIGINT/SIGTERM (the run was cancelled): the action's signal aborts, its cancel hooks run
  *   (cancel what it started), and the step ends as cancelled.
- * A `status` output is always set.
+ * A `status` output is always set. Every message goes out as a workflow command, which escapes
+ * newlines: an error carrying outside text (`…\n::set-output …`) cannot start a line of its own.
  */
 import { type Clock, systemClock } from './clock.ts';
 import { type RunContext, readRunContext } from './context.ts';
@@ -84,7 +85,7 @@ export async function runAction<S extends InputSpecs>(
     }
     if (controller.signal.aborted) {
       // A second signal: the runner is about to kill us; leave now.
-      runner.setOutput('status', 'cancelled');
+      setStatus(runner, 'cancelled');
       process.exit(1);
     }
     runner.warning(`Received ${signal}: cancelling ${manifest.name}.`);
@@ -149,7 +150,20 @@ export async function runAction<S extends InputSpecs>(
     }
   } finally {
     removeSignalHandlers();
-    runner.setOutput('status', status);
+    runner.resumeCommands();
+    setStatus(runner, status);
   }
   return exitCode;
+}
+
+/**
+ * Sets the `status` output. A GITHUB_OUTPUT that cannot be written is reported as a warning: the
+ * step's real outcome (and its one `::error::`) stands.
+ */
+function setStatus(runner: Runner, status: string): void {
+  try {
+    runner.setOutput('status', status);
+  } catch (error) {
+    runner.warning(`Could not set the status output to '${status}': ${errorMessage(error)}`);
+  }
 }

@@ -1,0 +1,37 @@
+/**
+ * What Vercel records about the commit a deployment came from: `gitMetadata` (shown in the
+ * dashboard next to the deployment) and `meta` keys in the form Vercel's Git integration uses
+ * (`githubCommitSha`, …), so a deployment made by this action reads like one made by a push.
+ */
+
+import type { RunContext } from '@deploy-suite/core/context';
+import type { KeyValues } from '@deploy-suite/core/input-types';
+import type { GitMetadata } from '@deploy-suite/vercel/deploy';
+
+export function gitMetadataOf(run: RunContext): GitMetadata | undefined {
+  if (!run.sha) return undefined;
+  const [firstLine] = (run.commitMessage ?? '').split(/\r?\n/);
+  return {
+    commitSha: run.sha,
+    ...(run.refName ? { commitRef: run.refName } : {}),
+    ...(firstLine ? { commitMessage: firstLine.slice(0, 1000) } : {}),
+    ...(run.actor ? { commitAuthorName: run.actor } : {}),
+    ...(run.repository ? { remoteUrl: `${run.serverUrl}/${run.repository}` } : {}),
+    dirty: false,
+  };
+}
+
+export function metaOf(run: RunContext, extra: KeyValues | undefined): Record<string, string> {
+  const [org, repo] = run.repository.split('/');
+  const meta: Record<string, string> = {
+    ...(run.sha ? { githubCommitSha: run.sha } : {}),
+    ...(run.refName ? { githubCommitRef: run.refName } : {}),
+    ...(run.commitMessage ? { githubCommitMessage: run.commitMessage.slice(0, 1000) } : {}),
+    ...(run.actor ? { githubCommitAuthorLogin: run.actor } : {}),
+    ...(org && repo ? { githubOrg: org, githubRepo: repo } : {}),
+    ...(run.pullRequest !== undefined ? { githubPrId: String(run.pullRequest) } : {}),
+    ...(run.runUrl ? { githubRunUrl: run.runUrl } : {}),
+  };
+  for (const [key, value] of extra ?? []) meta[key] = value;
+  return meta;
+}

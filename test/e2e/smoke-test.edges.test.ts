@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanFailureProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { type AppEmulator, startApp } from '../../packages/sandbox/src/app.ts';
 import type { SandboxServer } from '../../packages/sandbox/src/server.ts';
-import { cleanFailureProblems, runBundle } from '../harness/run-bundle.ts';
 
 describe('smoke-test at the network edges', () => {
   let app: SandboxServer<AppEmulator>;

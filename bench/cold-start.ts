@@ -6,8 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { node24, ROOT } from '../packages/harness/src/run-bundle.ts';
 import { ACTIONS } from '../scripts/actions.ts';
-import { node24, ROOT } from '../test/harness/run-bundle.ts';
 import type { Bench, BenchResult } from './types.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);

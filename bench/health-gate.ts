@@ -6,8 +6,8 @@
  */
 
 import { median } from '../packages/core/src/stats.ts';
+import { runBundle } from '../packages/harness/src/run-bundle.ts';
 import { startApp } from '../packages/sandbox/src/app.ts';
-import { runBundle } from '../test/harness/run-bundle.ts';
 import type { Bench, BenchResult } from './types.ts';
 
 const DEFAULT_INTERVAL_MS = 5000;

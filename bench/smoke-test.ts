@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBundle } from '../packages/harness/src/run-bundle.ts';
 import { startApp } from '../packages/sandbox/src/app.ts';
-import { runBundle } from '../test/harness/run-bundle.ts';
 import type { Bench } from './types.ts';
 
 const CHECKS = 100;

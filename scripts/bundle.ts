@@ -33,7 +33,7 @@ export async function bundleAction(name: string, outDir: string): Promise<void> 
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   const { values } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' } } });
   const outDir = resolve(values.out ?? join(root, 'dist'));
   const names = values.only ? [values.only] : ACTIONS.map((a) => a.name);

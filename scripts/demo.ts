@@ -1,12 +1,12 @@
 /**
- * `npm run demo`: the pipeline as far as it is built (test/pipeline/scenarios.ts), printed step
+ * `npm run demo`: the pipeline as far as it is built (packages/harness/src/scenarios.ts), printed step
  * by step: run 1, a good release; run 2, a migration that fails half way and is restored.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { PG_BIN, startPostgres } from '../packages/harness/src/postgres.ts';
+import { badMigration, goodRelease, type Reporter, type World } from '../packages/harness/src/scenarios.ts';
 import { startSandbox } from '../packages/sandbox/src/index.ts';
-import { badMigration, goodRelease, type Reporter, type World } from '../test/pipeline/scenarios.ts';
-import { PG_BIN, startPostgres } from '../test/support/postgres.ts';
 
 const tty = process.stdout.isTTY;
 const bold = (s: string): string => (tty ? `\x1b[1m${s}\x1b[0m` : s);

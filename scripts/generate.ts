@@ -89,7 +89,7 @@ export function generatedFiles(): Map<string, string> {
   return files;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   const check = process.argv.includes('--check');
   const stale: string[] = [];
   for (const [path, content] of generatedFiles()) {

@@ -43,17 +43,40 @@ export function runnerFiles(dir: string): Record<string, string> {
   return { ...files, GITHUB_WORKSPACE: join(dir, 'workspace'), RUNNER_TEMP: join(dir, 'runner-temp') };
 }
 
+/** A small site to deploy by hand: its `sandbox.json` says which version the release serves. */
+function sampleSite(dir: string): string {
+  const site = join(dir, 'site');
+  mkdirSync(site, { recursive: true });
+  writeFileSync(join(site, 'sandbox.json'), JSON.stringify({ version: '1.0.0', build: 'ok', runtime: 'ok' }, null, 2));
+  writeFileSync(join(site, 'index.html'), '<h1>Hello from the sandbox</h1>\n');
+  return site;
+}
+
+/** Everything a person needs to point the actions at this world. Seeds a Vercel project `web`. */
 export function describeSandbox(sandbox: Sandbox, runDir: string): SandboxDescription {
-  const { slack, app, github } = sandbox;
+  const { slack, app, github, railway, vercel } = sandbox;
+  const [web] = vercel.emulator.seed({ projects: [{ name: 'web' }] }).projects;
+  const site = sampleSite(runDir);
+  const environments = Object.entries(railway.environments)
+    .map(([name, id]) => `${name}=${id}`)
+    .join(' ');
   const services = [
     { name: 'Slack webhook', url: slack.webhookUrl, note: 'incoming webhook (notify: webhook-url)' },
     { name: 'Sample app', url: app.url, note: 'GET /health, /version, /up, /api/health/detailed/, /api/v1' },
     { name: 'GitHub API', url: github.url, note: `GITHUB_API_URL, repository ${github.repository}` },
-    // RAILWAY / VERCEL: add their API URLs here when the emulators are composed into startSandbox().
+    {
+      name: 'Railway API',
+      url: railway.url,
+      note: `GraphQL at ${railway.graphqlUrl}; project ${railway.projectId}; environments ${environments}; services ${Object.keys(railway.services).join(', ')}`,
+    },
+    { name: 'Vercel API', url: vercel.url, note: `project web (${web?.id ?? 'not seeded'})` },
   ];
+  const projectTokens = Object.fromEntries(
+    Object.entries(railway.projectTokens).map(([environment, token]) => [`RAILWAY_PROJECT_TOKEN (${environment})`, token]),
+  );
   return {
     services,
-    tokens: { GITHUB_TOKEN: github.token },
+    tokens: { GITHUB_TOKEN: github.token, RAILWAY_TOKEN: railway.accountToken, ...projectTokens, VERCEL_TOKEN: vercel.token },
     context: {
       GITHUB_ACTIONS: 'true',
       GITHUB_REPOSITORY: github.repository,
@@ -74,6 +97,20 @@ export function describeSandbox(sandbox: Sandbox, runDir: string): SandboxDescri
         checks: '- name: health\n  url: /health\n  expect:\n    status: 200\n- name: home\n  url: /\n',
       },
       notify: { 'webhook-url': slack.webhookUrl, status: 'success', environment: 'sandbox', url: app.url },
+      'deploy-railway': {
+        token: railway.projectTokens.production ?? railway.projectToken,
+        'api-url': railway.url,
+        services: 'api',
+        path: site,
+        timeout: '2m',
+      },
+      'deploy-vercel': {
+        token: vercel.token,
+        'api-url': vercel.url,
+        'project-id': web?.id ?? 'web',
+        path: site,
+        production: 'true',
+      },
     },
   };
 }
@@ -127,6 +164,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--json')) console.log(JSON.stringify(description));
   else printHuman(description);
 
+  // A closed pipe (`npm run sandbox | head`) must not turn the goodbye line into a crash.
+  process.stdout.on('error', () => {});
   let stopping = false;
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
     if (stopping) return;

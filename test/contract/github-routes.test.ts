@@ -15,9 +15,9 @@ import type { Endpoints } from '@octokit/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../packages/core/src/http.ts';
 import { connectGitHub } from '../../packages/github/src/client.ts';
+import { ROOT } from '../../packages/harness/src/run-bundle.ts';
 import { EMULATED_ROUTES, type GitHubEmulator, startGitHubEmulator } from '../../packages/sandbox/src/github/emulator.ts';
 import type { SandboxServer } from '../../packages/sandbox/src/server.ts';
-import { ROOT } from '../harness/run-bundle.ts';
 
 type Route = keyof Endpoints;
 type NotParameters = 'headers' | 'request' | 'baseUrl' | 'mediaType' | 'method' | 'url';

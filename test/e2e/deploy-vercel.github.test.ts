@@ -4,12 +4,12 @@
  * GitHub deployment with its statuses.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { AppFleet } from '../../packages/sandbox/src/fleet.ts';
 import { type GitHubEmulator, startGitHubEmulator } from '../../packages/sandbox/src/github/emulator.ts';
 import type { SandboxServer } from '../../packages/sandbox/src/server.ts';
 import { startVercelEmulator, type VercelSandbox } from '../../packages/sandbox/src/vercel/index.ts';
-import { makeCanary } from '../harness/canary.ts';
-import { runBundle } from '../harness/run-bundle.ts';
 import { appTree } from '../unit/vercel/world.ts';
 
 let vercel: VercelSandbox;

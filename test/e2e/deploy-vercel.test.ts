@@ -1,9 +1,9 @@
 /** deploy-vercel's acceptance: dist/deploy-vercel/index.js run as the runner runs it, against the Vercel emulator. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { type BundleRun, cleanFailureProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { AppFleet } from '../../packages/sandbox/src/fleet.ts';
 import { startVercelEmulator, type VercelSandbox } from '../../packages/sandbox/src/vercel/index.ts';
-import { makeCanary } from '../harness/canary.ts';
-import { type BundleRun, cleanFailureProblems, runBundle } from '../harness/run-bundle.ts';
 import { appTree, writeTree } from '../unit/vercel/world.ts';
 
 let vercel: VercelSandbox;

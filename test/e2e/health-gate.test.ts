@@ -3,10 +3,10 @@
  * Timing bounds are generous (precise speed is the bench's job).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { cleanFailureProblems, outcomeProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { type AppEmulator, startApp } from '../../packages/sandbox/src/app.ts';
 import type { SandboxServer } from '../../packages/sandbox/src/server.ts';
-import { makeCanary } from '../harness/canary.ts';
-import { cleanFailureProblems, outcomeProblems, runBundle } from '../harness/run-bundle.ts';
 
 const SLACK_MS = 1500;
 
@@ -27,15 +27,17 @@ describe('health-gate against the sample app', () => {
     app.emulator.configure({ protection: canary });
   });
 
-  it('passes within 3 s and one interval when a starting app becomes healthy after 3 s', async () => {
-    app.emulator.start({ refuseFor: 1000, startingFor: 3000 });
+  it('passes within one interval of a starting app becoming healthy, after refused and 503 polls', async () => {
+    // Wide enough windows that a loaded machine's slow bundle start-up still meets each phase.
+    app.emulator.start({ refuseFor: 2500, startingFor: 4500 });
     const run = await gate({ url: `${app.url}/health` });
     expect(outcomeProblems(run)).toEqual([]);
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs.healthy).toBe('true');
-    expect(Number(run.outputs.elapsed)).toBeGreaterThanOrEqual(2900);
-    expect(Number(run.outputs.elapsed)).toBeLessThan(3000 + 5000 + SLACK_MS);
-    expect(run.stdout).toMatch(/ECONNREFUSED/);
+    // The wait itself is proven by the refused and 503 polls below; the bundle's start-up counts
+    // against the app's clock, so a lower bound on elapsed would measure the machine's load.
+    expect(Number(run.outputs.elapsed)).toBeLessThan(4500 + 5000 + SLACK_MS);
+    expect(run.stdout, run.stdout).toMatch(/ECONNREFUSED/);
     expect(run.stdout).toMatch(/503 in \d+ms FAIL \(status 503, expected 200-399\)/);
     expect(run.outputs['status-code']).toBe('200');
     expect(Number(run.outputs.attempts)).toBeGreaterThan(2);
@@ -55,12 +57,11 @@ describe('health-gate against the sample app', () => {
   });
 
   it('waits while the old version still serves, then passes once the new version serves', async () => {
-    app.emulator.release('3f7c2a9', { oldVersionFor: 2000 });
+    app.emulator.release('3f7c2a9', { oldVersionFor: 4000 });
     const run = await gate({ url: `${app.url}/version`, 'expect-version': '3f7c2a9', interval: '1s' });
     expect(run.exitCode, run.stdout).toBe(0);
-    expect(run.stdout).toContain('version 1.0.0 is serving, expected 3f7c2a9');
-    expect(Number(run.outputs.elapsed)).toBeGreaterThanOrEqual(1900);
-    expect(Number(run.outputs.elapsed)).toBeLessThan(2000 + 1000 + SLACK_MS);
+    expect(run.stdout).toContain('version "1.0.0" is serving, expected 3f7c2a9');
+    expect(Number(run.outputs.elapsed)).toBeLessThan(4000 + 1000 + SLACK_MS);
   });
 
   it('fails naming the service when one service of the detailed document is degraded', async () => {
@@ -105,13 +106,13 @@ describe('health-gate against the sample app', () => {
     const run = await gate({ url: `${app.url}/health`, 'expect-body': 'ok' });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.leaks).toEqual([]);
-    const without = await runBundle('health-gate', { inputs: { url: `${app.url}/health`, timeout: '1s', interval: '300ms' } });
+    const without = await runBundle('health-gate', { inputs: { url: `${app.url}/health`, timeout: '4s', interval: '300ms' } });
     expect(without.errors[0]).toContain('status 401');
   });
 
   it('waits for every URL when given several', async () => {
     app.emulator.configure({ services: { celery: 'unhealthy' } });
-    setTimeout(() => app.emulator.configure({ services: {} }), 1500);
+    setTimeout(() => app.emulator.configure({ services: {} }), 3000);
     const run = await gate({
       url: `${app.url}/health\n${app.url}/api/health/detailed/`,
       'expect-json': '$.status != unhealthy\n$.version exists',
@@ -119,14 +120,14 @@ describe('health-gate against the sample app', () => {
       interval: '500ms',
     });
     expect(run.exitCode, run.stdout).toBe(0);
-    expect(Number(run.outputs.elapsed)).toBeGreaterThanOrEqual(1400);
+    expect(run.stdout).toMatch(/FAIL \(.*\$\.status is "unhealthy"/);
   });
 
   it('checks body, latency and status inputs, reporting the failed assertion in each attempt line', async () => {
     app.emulator.configure({ latencyMs: 150 });
-    const run = await gate({ url: `${app.url}/health`, 'max-latency': '50ms', timeout: '1s', interval: '300ms' });
+    const run = await gate({ url: `${app.url}/health`, 'max-latency': '50ms', timeout: '3s', interval: '300ms' });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/FAIL \(latency \d+ms over the 50ms limit\)/);
+    expect(run.stdout, run.stdout).toMatch(/FAIL \(latency \d+ms over the 50ms limit\)/);
     expect(Number(run.outputs['latency-p50'])).toBeGreaterThanOrEqual(150);
   });
 
@@ -139,5 +140,67 @@ describe('health-gate against the sample app', () => {
     expect(run.errors[0]).toContain("Input 'expect-status'");
     expect(run.errors[0]).toContain("Input 'expect-json'");
     expect(app.emulator.requests.filter((r) => r.at >= started)).toEqual([]);
+  });
+});
+
+describe('health-gate at the network edges', () => {
+  let app: SandboxServer<AppEmulator>;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  beforeEach(() => app.emulator.reset());
+
+  it('reports the last real answer when the last poll times out on the deadline', async () => {
+    app.emulator.configure({ latencyMs: 0 });
+    // Each answer is a 200 without READY; the answers get slow, so the last poll is cut by the deadline.
+    const run = await runBundle('health-gate', {
+      inputs: {
+        url: `${app.url}/health`,
+        'expect-body': 'READY',
+        timeout: '3s',
+        interval: '500ms',
+        'request-timeout': '10s',
+      },
+      onLine: (line) => {
+        if (line.startsWith('#2 ')) app.emulator.configure({ latencyMs: 20_000 });
+      },
+      timeoutMs: 60_000,
+    });
+    expect(cleanFailureProblems(run)).toEqual([]);
+    expect(run.outputs['status-code']).toBe('200');
+    expect(run.outputs.failure).toMatch(/^body does not contain READY/);
+    expect(run.errors[0]).toContain('body does not contain READY');
+  });
+
+  it('does not follow a redirect when follow-redirects is false, so the 3xx can be the expected answer', async () => {
+    const run = await runBundle('health-gate', {
+      inputs: { url: `${app.url}/api/health/detailed`, 'follow-redirects': 'false', 'expect-status': '301', timeout: '5s' },
+    });
+    expect(outcomeProblems(run)).toEqual([]);
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs['status-code']).toBe('301');
+  });
+
+  it('follows the redirect by default and logs the chain', async () => {
+    const run = await runBundle('health-gate', { inputs: { url: `${app.url}/api/health/detailed`, timeout: '5s' } });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`200 \\(via 301 → ${app.url}/api/health/detailed/\\) in \\d+ms pass`));
+  });
+
+  it('accepts a URL with commas in its query and an expect-status range written with spaces', async () => {
+    const run = await runBundle('health-gate', {
+      inputs: { url: `${app.url}/health?checks=db,cache`, 'expect-status': '200 - 299', timeout: '5s' },
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+  });
+
+  it('refuses a URL holding a control character before sending anything', async () => {
+    const run = await runBundle('health-gate', { inputs: { url: `${app.url}/hea\tlth`, timeout: '5s' } });
+    expect(cleanFailureProblems(run)).toEqual([]);
+    expect(run.errors[0]).toContain("Input 'url'");
+    expect(app.emulator.requests).toEqual([]);
   });
 });

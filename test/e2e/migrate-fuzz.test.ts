@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startPostgres } from '../../packages/harness/src/postgres.ts';
+import { ROOT } from '../../packages/harness/src/run-bundle.ts';
 import { describeInputFuzz } from '../harness/fuzz.ts';
-import { ROOT } from '../harness/run-bundle.ts';
-import { startPostgres } from '../support/postgres.ts';
 
 describeInputFuzz({
   action: 'migrate',

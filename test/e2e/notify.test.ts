@@ -1,7 +1,7 @@
 /** notify's acceptance, through dist/notify/index.js run as the runner runs it, against the Slack emulator. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanFailureProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { type Sandbox, startSandbox } from '../../packages/sandbox/src/index.ts';
-import { cleanFailureProblems, runBundle } from '../harness/run-bundle.ts';
 
 let sandbox: Sandbox;
 let secrets: string[];

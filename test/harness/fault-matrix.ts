@@ -7,10 +7,10 @@
  * success really happened.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { type BundleRun, cleanFailureProblems, outcomeProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import type { Fault, FaultKind } from '../../packages/sandbox/src/faults.ts';
 import type { SandboxServer } from '../../packages/sandbox/src/server.ts';
-import { makeCanary } from './canary.ts';
-import { type BundleRun, cleanFailureProblems, outcomeProblems, runBundle } from './run-bundle.ts';
 
 export interface FaultScenario {
   /** Inputs of a run that succeeds; secrets among them should contain `canary`. */

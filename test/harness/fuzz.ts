@@ -1,11 +1,12 @@
 /**
- * The input fuzz test: random values for every input of an action → exit 0, or one clear
- * `::error::` naming what is wrong; never a stack trace, never an internal error, never a leak.
+ * The input fuzz test: random values for every input of an action → exit 0, or exactly one
+ * `::error::` naming the input or the cause, no stack trace, a `status` output; never an internal
+ * error, never a leak (the canary in any form, anywhere the harness looks).
  * Seeded, so a failure can be replayed (the seed is in the test name).
  */
 import { describe, expect, it } from 'vitest';
+import { errorMessageProblems, outcomeProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { actionNamed } from '../../scripts/actions.ts';
-import { outcomeProblems, runBundle } from './run-bundle.ts';
 
 /** Mulberry32: small, fast, seedable. */
 export function prng(seed: number): () => number {
@@ -94,7 +95,7 @@ export function describeInputFuzz(spec: FuzzSpec): void {
       timeout: iterations * 20_000,
     }, async () => {
       const manifest = actionNamed(spec.action);
-      const { makeCanary } = await import('./canary.ts');
+      const { makeCanary } = await import('../../packages/harness/src/canary.ts');
       const canary = makeCanary();
       const env = await spec.start(canary);
       const random = prng(seed);
@@ -111,11 +112,13 @@ export function describeInputFuzz(spec: FuzzSpec): void {
           }
           Object.assign(inputs, spec.fixed);
           const run = await runBundle(spec.action, { inputs, secrets: env.secrets, timeoutMs: 60_000 });
+          // A failure is exactly one ::error:: (no stack, a status output) naming an input or a cause.
           const problems = outcomeProblems(run);
+          if (run.exitCode !== 0 && run.errors.length === 1)
+            problems.push(...errorMessageProblems(run.errors[0] ?? '', Object.keys(manifest.inputs)));
           expect(problems, `iteration ${i} with ${JSON.stringify(inputs).slice(0, 2000)}\n${run.stdout.slice(-2000)}`).toEqual(
             [],
           );
-          if (run.exitCode !== 0) expect(run.errors[0]?.length ?? 0).toBeGreaterThan(10);
         }
       } finally {
         await env.close();

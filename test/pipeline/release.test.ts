@@ -1,9 +1,9 @@
 /** The pipeline as far as it is built, end to end, through the committed bundles. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCanary } from '../../packages/harness/src/canary.ts';
+import { type PgCluster, startPostgres } from '../../packages/harness/src/postgres.ts';
+import { badMigration, goodRelease, NEW_VERSION, silent, type World } from '../../packages/harness/src/scenarios.ts';
 import { type Sandbox, startSandbox } from '../../packages/sandbox/src/index.ts';
-import { makeCanary } from '../harness/canary.ts';
-import { type PgCluster, startPostgres } from '../support/postgres.ts';
-import { badMigration, goodRelease, NEW_VERSION, silent, type World } from './scenarios.ts';
 
 let sandbox: Sandbox;
 let pg: PgCluster;

@@ -19,6 +19,7 @@ export function captureRunner(env: NodeJS.ProcessEnv = {}): CapturedRunner {
     GITHUB_STEP_SUMMARY: join(dir, 'summary'),
     GITHUB_ENV: join(dir, 'env'),
     GITHUB_STATE: join(dir, 'state'),
+    GITHUB_PATH: join(dir, 'path'),
   };
   for (const f of Object.values(files)) writeFileSync(f, '');
   const fullEnv: NodeJS.ProcessEnv = { ...files, ...env };

@@ -1,16 +1,19 @@
 /**
  * health-gate: poll every URL until all pass `success-threshold` polls in a row, or the timeout
- * (or `failure-threshold` hard failures in a row) ends the wait. Every attempt is one log line;
- * the summary has the table of attempts and the verdict; the outputs say how it went.
+ * (or `failure-threshold` hard failures in a row) ends the wait. Every attempt is one log line
+ * (outside text in it quoted), the summary has the table of attempts and the verdict; the
+ * outputs say how it went, and a timeout reports the last real answer, not only "timed out".
  */
+import { formatDuration } from '@deploy-suite/core/duration';
 import { DeadlineError, UserError } from '@deploy-suite/core/errors';
 import type { Expectations } from '@deploy-suite/core/expect';
-import { formatDuration } from '@deploy-suite/core/input-types';
+import { requestHeaders } from '@deploy-suite/core/headers';
 import { poll } from '@deploy-suite/core/poll';
-import { probe, secretHeaders } from '@deploy-suite/core/probe';
+import { describeRedirects, probe } from '@deploy-suite/core/probe';
 import type { ActionContext, ActionResult } from '@deploy-suite/core/run';
 import { maskUrl } from '@deploy-suite/core/secrets';
 import { percentile } from '@deploy-suite/core/stats';
+import { registerUrlCredentials } from '@deploy-suite/core/urls';
 import { type Attempt, judge } from './judge.ts';
 import type { HealthGateInputs } from './manifest.ts';
 import { writeGateSummary } from './summary.ts';
@@ -37,26 +40,46 @@ function line(attempt: Attempt, multipleUrls: boolean): string {
   const where = multipleUrls ? ` ${maskUrl(attempt.url)}` : '';
   const what = attempt.status === undefined ? 'no answer' : `${attempt.status}`;
   const verdict = attempt.passed ? 'pass' : `FAIL (${attempt.failure})`;
-  return `#${attempt.poll} +${formatDuration(attempt.at)}${where}: ${what} in ${Math.round(attempt.latency)}ms ${verdict}`;
+  const via = describeRedirects(attempt.redirects, maskUrl);
+  return `#${attempt.poll} +${formatDuration(attempt.at)}${where}: ${what}${via} in ${Math.round(attempt.latency)}ms ${verdict}`;
+}
+
+/**
+ * Why an attempt failed, told by the last real answer: when the last poll got no answer (it
+ * timed out on the deadline, or the connection dropped) after the URL had answered, the answer
+ * is the reason worth reading (`body does not contain READY`); the lost poll is a note after it.
+ */
+function lastRealReason(attempt: Attempt, lastAnswer: Attempt | undefined): { reason: string; note: string } {
+  const failure = attempt.failure ?? 'failed';
+  if (attempt.status !== undefined || !lastAnswer || lastAnswer.passed) return { reason: failure, note: '' };
+  return {
+    reason: lastAnswer.failure ?? 'failed',
+    note: ` (status ${lastAnswer.status} at poll #${lastAnswer.poll}; the last poll: ${failure})`,
+  };
 }
 
 export async function healthGate(inputs: HealthGateInputs, ctx: ActionContext): Promise<ActionResult> {
   const { runner, clock } = ctx;
-  const headers = secretHeaders(runner, inputs.headers);
-  const expectations = expectationsOf(inputs);
-  const http = ctx.http({ service: 'Health check', retries: 0 });
+  const headers = requestHeaders(runner, inputs.headers);
   const urls = inputs.url;
+  for (const url of urls) registerUrlCredentials(runner, url);
+  const expectations = expectationsOf(inputs);
+  const http = ctx.http({ service: 'Health check', retries: 0, secrets: runner.secrets, maxBody: inputs.maxBody });
   const attempts: Attempt[] = [];
+  const lastAnswers = new Map<string, Attempt>();
   let passesInARow = 0;
   let hardInARow = 0;
+  /** The last failing poll's reasons, by the last real answers: the `failure` output. */
   let lastFailure = '';
+  /** The same, with how the last poll itself ended: the error message. */
+  let lastTold = '';
   const begin = clock.now();
   const deadlineAt = begin + inputs.timeout;
 
   runner.info(
     `Waiting up to ${formatDuration(inputs.timeout)} for ${urls.map(maskUrl).join(', ')} to pass ` +
       `${inputs.successThreshold} poll${inputs.successThreshold > 1 ? 's' : ''} in a row (status ${inputs.expectStatus.text}` +
-      `${inputs.expectVersion ? `, version ${inputs.expectVersion}` : ''}).`,
+      `${inputs.expectVersion ? `, version ${JSON.stringify(inputs.expectVersion)}` : ''}${inputs.followRedirects ? '' : ', redirects not followed'}).`,
   );
 
   const check = async (pollNumber: number) => {
@@ -64,14 +87,22 @@ export async function healthGate(inputs: HealthGateInputs, ctx: ActionContext): 
     const results = await Promise.all(
       urls.map(async (url) => {
         const at = clock.now() - begin;
-        const result = await probe(http, clock, { url, headers, timeout });
-        const attempt = judge(expectations, result, { poll: pollNumber, url, at });
+        const result = await probe(http, clock, { url, headers, timeout, followRedirects: inputs.followRedirects });
+        const attempt = judge(expectations, result, { poll: pollNumber, url, at }, runner.secrets);
         runner.info(line(attempt, urls.length > 1));
         return attempt;
       }),
     );
     attempts.push(...results);
     const failing = results.filter((a) => !a.passed);
+    const reasons = failing.map((a) => {
+      const { reason, note } = lastRealReason(a, lastAnswers.get(a.url));
+      const where = urls.length > 1 ? `${maskUrl(a.url)}: ` : '';
+      return { reason: `${where}${reason}`, told: `${where}${reason}${note}` };
+    });
+    lastFailure = reasons.map((r) => r.reason).join('; ');
+    lastTold = reasons.map((r) => r.told).join('; ');
+    for (const a of results) if (a.status !== undefined) lastAnswers.set(a.url, a);
     if (failing.length === 0) {
       hardInARow = 0;
       passesInARow += 1;
@@ -80,14 +111,13 @@ export async function healthGate(inputs: HealthGateInputs, ctx: ActionContext): 
     }
     passesInARow = 0;
     hardInARow = failing.some((a) => a.hard) ? hardInARow + 1 : 0;
-    lastFailure = failing.map((a) => (urls.length > 1 ? `${maskUrl(a.url)}: ${a.failure}` : a.failure)).join('; ');
     if (inputs.failureThreshold > 0 && hardInARow >= inputs.failureThreshold) {
       throw new UserError(
-        `Not healthy: ${hardInARow} hard failure${hardInARow > 1 ? 's' : ''} in a row (failure-threshold ${inputs.failureThreshold}); last: ${lastFailure}`,
+        `Not healthy: ${hardInARow} hard failure${hardInARow > 1 ? 's' : ''} in a row (failure-threshold ${inputs.failureThreshold}); last: ${lastTold}`,
         { hint: 'The app answered, and wrongly: check its logs and the assertions of the step.' },
       );
     }
-    return { done: false as const, state: lastFailure };
+    return { done: false as const, state: lastTold };
   };
 
   let verdict: Error | undefined;
@@ -105,7 +135,7 @@ export async function healthGate(inputs: HealthGateInputs, ctx: ActionContext): 
     });
   } catch (error) {
     if (ctx.signal.aborted || !(error instanceof UserError)) throw error;
-    verdict = error instanceof DeadlineError ? timeoutError(inputs, attempts, lastFailure, passesInARow) : error;
+    verdict = error instanceof DeadlineError ? timeoutError(inputs, attempts, lastTold, passesInARow) : error;
   }
 
   const elapsed = clock.now() - begin;

@@ -1,4 +1,10 @@
-import { headersInput, jsonAssertionsInput, jsonPathInput, statusInput, textMatcherInput } from '@deploy-suite/core/expect';
+import {
+  headersInput,
+  jsonAssertionsInput,
+  jsonPathInput,
+  statusInput,
+  textMatcherInput,
+} from '@deploy-suite/core/expect-inputs';
 import * as t from '@deploy-suite/core/input-types';
 import { optional, required, withDefault } from '@deploy-suite/core/inputs';
 import { defineAction } from '@deploy-suite/core/manifest';
@@ -11,8 +17,8 @@ export const manifest = defineAction({
   branding: { icon: 'activity', color: 'green' },
   inputs: {
     url: required(
-      t.list(t.url()),
-      'URL(s) to poll, one a line: all must pass. Typically the `url` output of the deploy step, followed by /health.',
+      t.urls(),
+      'URL(s) to poll, one a line (never comma-separated: a URL may hold commas): all must pass. Typically the `url` output of the deploy step, followed by /health. Credentials in a URL (`https://user:pass@host/health`) are sent as Basic auth and masked.',
     ),
     'expect-status': withDefault(statusInput(), '200-399', 'Status codes that pass (as Kubernetes HTTP probes: 200-399).'),
     'expect-json': optional(
@@ -30,6 +36,16 @@ export const manifest = defineAction({
       headersInput(),
       "Request headers, `Name: value` one a line, e.g. Vercel's `x-vercel-protection-bypass`. Values are masked like secrets.",
       { secret: true },
+    ),
+    'follow-redirects': withDefault(
+      t.boolean(),
+      'true',
+      'Follow redirects (as Kubernetes probes do); each hop is logged, and credential headers are not sent to another origin. With false, the 3xx itself is the answer: `expect-status: 301` can pass.',
+    ),
+    'max-body': withDefault(
+      t.bytes({ min: 1024, max: 1024 ** 3 }),
+      '1MiB',
+      'The most of an answer read; a longer body fails that poll ("body larger than …") without being read.',
     ),
     timeout: withDefault(t.duration({ min: 100, max: 6 * 3_600_000 }), '5m', 'How long to wait for the release to pass.'),
     interval: withDefault(
@@ -84,9 +100,17 @@ status outside \`expect-status\` other than 502, 503 and 504, or a failed body o
 Refused connections, timeouts, 502-504 answers, the old version still serving and slow answers
 are the release still coming up, and only the timeout ends them.
 
+Redirects are followed, up to 10 hops, and each one is in the attempt's log line; a hop to
+another origin does not carry the credential headers (\`Authorization\`, cookies, API keys,
+bypass tokens). With \`follow-redirects: false\` the 3xx is the answer, so a redirect can be
+the expected one (\`expect-status: 301\`).
+
+When the wait times out, the error and the \`failure\` output give the last real answer (\`body
+does not contain READY\`), not only that the last poll timed out.
+
 JSON assertions: \`$.status == ok\`, \`$.services.* == healthy\`, \`$.version != 1.2.3\`,
 \`$.build =~ /^v2\\./\`, \`$.metrics.error_rate < 0.05\`, \`$.checks[0].name exists\`. Values are
-JSON (\`200\`, \`true\`, \`"a b"\`) or bare text; \`$.code == 200\` also holds for \`"200"\`.`,
+JSON (\`200\`, \`true\`, \`"a b"\`) or bare text; \`$.code == 200\` also holds for \`"200"\`; integers beyond 2^53 compare exactly.`,
 });
 
 export type HealthGateInputs = import('@deploy-suite/core/inputs').ParsedInputs<(typeof manifest)['inputs']>;

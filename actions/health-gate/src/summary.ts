@@ -1,5 +1,5 @@
 /** The gate's job summary: the verdict, latency figures and the table of attempts. */
-import { formatDuration } from '@deploy-suite/core/input-types';
+import { formatDuration } from '@deploy-suite/core/duration';
 import { code, Summary } from '@deploy-suite/core/report';
 import type { Runner } from '@deploy-suite/core/runner';
 import { maskUrl } from '@deploy-suite/core/secrets';

@@ -9,8 +9,11 @@ export interface RunContext {
   serverUrl: string;
   apiUrl: string;
   repository: string;
+  /** The commit the run is for, exactly `${{ github.sha }}` (on a pull request: the merge commit). */
   sha: string;
   shortSha: string;
+  /** The pull request's head commit on a pull request event; `sha` otherwise. */
+  headSha: string;
   ref: string;
   refName: string;
   actor: string;
@@ -44,7 +47,10 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
   const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
   const repository = env.GITHUB_REPOSITORY ?? '';
   const event = readEvent(env.GITHUB_EVENT_PATH);
-  const sha = event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '';
+  // `${{ github.sha }}` is GITHUB_SHA in every event: a deploy stamped with it and a gate that
+  // expects it must agree, so the head of a pull request is a field of its own.
+  const sha = env.GITHUB_SHA ?? '';
+  const headSha = event.pull_request?.head?.sha ?? sha;
   const runId = env.GITHUB_RUN_ID ?? '';
   const runAttempt = env.GITHUB_RUN_ATTEMPT ?? '1';
   const repoUrl = repository ? `${serverUrl}/${repository}` : undefined;
@@ -54,6 +60,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     repository,
     sha,
     shortSha: sha.slice(0, 7),
+    headSha,
     ref: env.GITHUB_REF ?? '',
     refName: env.GITHUB_REF_NAME ?? '',
     actor: env.GITHUB_TRIGGERING_ACTOR ?? env.GITHUB_ACTOR ?? '',

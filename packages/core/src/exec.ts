@@ -89,10 +89,13 @@ export class ExecError extends UserError {
 
 /** Quotes a command line for display the way a POSIX shell would read it back. */
 export function formatCommand(file: string, args: readonly string[], scrub: (text: string) => string = (t) => t): string {
-  return [file, ...args]
-    .map((part) => scrub(maskUrl(part)))
-    .map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`))
-    .join(' ');
+  return (
+    [file, ...args]
+      // Scrub first: maskUrl re-serialises a URL (case, percent-encoding), which would hide a secret from the scrubber.
+      .map((part) => maskUrl(scrub(part)))
+      .map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`))
+      .join(' ')
+  );
 }
 
 /** Finds a program the way spawn will: a path as given (relative to cwd), else each PATH entry. */

@@ -7,6 +7,7 @@
 import { InputError, type InputProblem } from './errors.ts';
 import type { InputType } from './input-types.ts';
 import type { Runner } from './runner.ts';
+import { quote } from './untrusted.ts';
 
 export interface InputSpec<T = unknown, Present extends boolean = boolean> {
   readonly description: string;
@@ -64,15 +65,15 @@ export function inputVariable(name: string): string {
 export interface ParseOptions<S extends InputSpecs> {
   specs: S;
   env: NodeJS.ProcessEnv;
-  runner: Pick<Runner, 'setSecret'>;
+  runner: Pick<Runner, 'setSecret' | 'secrets'>;
   /** Rules across inputs (mutually exclusive inputs, one required with another). */
   check?: (inputs: ParsedInputs<S>) => InputProblem[];
 }
 
-function show(raw: string, spec: InputSpec): string {
+/** The value as an error may show it: scrubbed (a secret given to another input too), then cut and quoted. */
+function show(raw: string, spec: InputSpec, secrets: Runner['secrets']): string {
   if (spec.secret) return 'got *** (a secret, not shown)';
-  const shown = raw.length > 80 ? `${raw.slice(0, 77)}...` : raw;
-  return `got ${JSON.stringify(shown)}`;
+  return `got ${quote(raw, secrets, 80)}`;
 }
 
 export function parseInputs<S extends InputSpecs>(options: ParseOptions<S>): ParsedInputs<S> {
@@ -96,7 +97,7 @@ export function parseInputs<S extends InputSpecs>(options: ParseOptions<S>): Par
     }
     const result = spec.type.parse(raw);
     if (result.ok) parsed[camelCase(name)] = result.value;
-    else problems.push({ input: name, shown: show(raw, spec), expected: `expected ${result.expected}` });
+    else problems.push({ input: name, shown: show(raw, spec, runner.secrets), expected: `expected ${result.expected}` });
   }
 
   if (problems.length === 0 && options.check) problems.push(...options.check(parsed as ParsedInputs<S>));

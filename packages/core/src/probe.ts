@@ -1,14 +1,13 @@
 /**
- * One request as a check sees it: an answer of any status with its latency, or the reason nothing
- * usable came back (refused, reset, timed out). No retries inside: the caller's loop (a health
- * gate's polls, a smoke check's retries) decides what a failure means and when to try again.
+ * One request as a check sees it: an answer of any status with its latency and redirect chain,
+ * or the reason nothing usable came back (refused, reset, timed out, a body over the cap, a
+ * header that cannot be sent). No retries inside: the caller's loop (a health gate's polls, a
+ * smoke check's retries) decides what a failure means and when to try again.
  */
 import type { Clock } from './clock.ts';
 import { CancelledError } from './errors.ts';
 import type { Answer } from './expect.ts';
-import { type HttpClient, HttpError } from './http.ts';
-import type { KeyValues } from './input-types.ts';
-import type { Runner } from './runner.ts';
+import { type HttpClient, HttpError, type Redirect } from './http.ts';
 
 export interface ProbeRequest {
   url: string;
@@ -17,9 +16,29 @@ export interface ProbeRequest {
   body?: string;
   /** For this request, in ms. */
   timeout: number;
+  /** Follow redirects (default) or take the 3xx as the answer. */
+  followRedirects?: boolean;
+  /** The most of the body read, in bytes (the client's default when left out). */
+  maxBody?: number;
 }
 
-export type ProbeResult = { ok: true; answer: Answer } | { ok: false; reason: string; latency: number };
+export interface ProbeAnswer extends Answer {
+  /** The URL that answered, after redirects. */
+  url: string;
+  redirects: Redirect[];
+}
+
+export type ProbeResult =
+  | { ok: true; answer: ProbeAnswer }
+  | {
+      ok: false;
+      reason: string;
+      latency: number;
+      /** Trying again cannot help (a header that cannot be sent, a body over the cap). */
+      permanent: boolean;
+      /** The status, when the server answered but the answer could not be used (a body over the cap). */
+      status: number | undefined;
+    };
 
 export async function probe(http: HttpClient, clock: Clock, request: ProbeRequest): Promise<ProbeResult> {
   const started = clock.now();
@@ -28,6 +47,8 @@ export async function probe(http: HttpClient, clock: Clock, request: ProbeReques
       method: request.method ?? 'GET',
       headers: request.headers ?? {},
       ...(request.body === undefined ? {} : { body: request.body }),
+      ...(request.maxBody === undefined ? {} : { maxBody: request.maxBody }),
+      redirect: request.followRedirects === false ? 'manual' : 'follow',
       timeout: request.timeout,
       deadline: request.timeout,
       retries: 0,
@@ -35,21 +56,34 @@ export async function probe(http: HttpClient, clock: Clock, request: ProbeReques
     });
     return {
       ok: true,
-      answer: { status: response.status, headers: response.headers, text: response.text, latency: clock.now() - started },
+      answer: {
+        status: response.status,
+        headers: response.headers,
+        text: response.text,
+        latency: clock.now() - started,
+        url: response.url,
+        redirects: response.redirects,
+      },
     };
   } catch (error) {
     if (error instanceof CancelledError) throw error;
-    if (error instanceof HttpError) return { ok: false, reason: error.reason ?? error.message, latency: clock.now() - started };
+    if (error instanceof HttpError)
+      return {
+        ok: false,
+        reason: error.reason ?? error.message,
+        latency: clock.now() - started,
+        permanent: error.permanent,
+        status: error.status,
+      };
     throw error;
   }
 }
 
-/** Request headers from a `headers` input; every value is masked first (bypass tokens, cookies). */
-export function secretHeaders(runner: Pick<Runner, 'setSecret'>, pairs: KeyValues | undefined): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of pairs ?? []) {
-    runner.setSecret(value);
-    headers[name] = value;
-  }
-  return headers;
+/** The redirect chain for a log line: ` (via 302 → http://b/x, 307 → http://c/y)`; empty without one. */
+export function describeRedirects(redirects: readonly Redirect[], describeUrl: (url: string) => string): string {
+  if (redirects.length === 0) return '';
+  const hops = redirects.map(
+    (r) => `${r.status} → ${describeUrl(r.to)}${r.dropped.length > 0 ? ` [other origin: ${r.dropped.join(', ')} not sent]` : ''}`,
+  );
+  return ` (via ${hops.join(', ')})`;
 }

@@ -31,7 +31,8 @@ export function truncate(text: string, max: number): string {
 
 /**
  * A scrubbed, one-line, capped excerpt of outside text: secrets first, then whitespace folded,
- * then the cap. For error messages and summaries (which escape it again for HTML).
+ * then the cap. For error messages (the `::error::` command escapes it) and summaries (report.ts
+ * escapes it for HTML); not for a bare log line, which takes `quote`.
  */
 export function excerpt(text: string, secrets: Pick<SecretRegistry, 'scrub'>, max = LOG_EXCERPT): string {
   return truncate(secrets.scrub(text).replace(/\s+/g, ' ').trim(), max);
@@ -39,13 +40,21 @@ export function excerpt(text: string, secrets: Pick<SecretRegistry, 'scrub'>, ma
 
 /**
  * Outside text as a quoted literal for one log line: scrubbed, capped and JSON-quoted, so a
- * newline inside it cannot start a line of its own and nothing in it is a workflow command.
+ * newline inside it cannot start a line of its own (and the line starts with `"`, never `::`).
+ * The older `##[command]` form works anywhere in a line, so its `#` is written `\u0023`: the
+ * literal still decodes to the same text.
  */
 export function quote(text: string, secrets: Pick<SecretRegistry, 'scrub'>, max = LOG_EXCERPT): string {
-  return JSON.stringify(truncate(secrets.scrub(text), max));
+  return JSON.stringify(truncate(secrets.scrub(text), max)).replace(/##\[/g, '#\\u0023[');
 }
 
-/** What `untrustedBlock` needs of the runner: a raw line writer that scrubs. */
+/** Writes outside lines so the runner never executes them: the Runner (`untrusted`, `resumeCommands`). */
+export interface UntrustedWriter {
+  untrusted(line: string): void;
+  resumeCommands(): void;
+}
+
+/** A plain line writer (scrubbing), for which the block's token is managed here. */
 export interface LineWriter {
   info(message: string): void;
 }
@@ -53,31 +62,36 @@ export interface LineWriter {
 /**
  * Writes outside lines (build logs, tool output) inside a `stop-commands` block whose token is
  * random, so no line of the text can end the block or run a command; the runner resumes
- * processing at the token. Lines are scrubbed by the writer (`Runner.info` scrubs).
+ * processing at the token.
  */
-export function untrustedBlock(writer: LineWriter, lines: Iterable<string>): void {
-  const token = randomUUID();
-  writer.info(`::stop-commands::${token}`);
+export function untrustedBlock(writer: UntrustedWriter | LineWriter, lines: Iterable<string>): void {
+  const stream = new UntrustedStream(writer);
   try {
-    for (const line of lines) writer.info(line);
+    for (const line of lines) stream.line(line);
   } finally {
-    writer.info(`::${token}::`);
+    stream.close();
   }
 }
 
 /**
  * A long-lived `stop-commands` block for streamed output (a child process, a log subscription):
- * `open()` before the first line, `close()` after the last; lines written between are inert.
+ * `line()` for each line, `close()` after the last; lines written between are inert. Given the
+ * Runner, the block is also closed around every command the action issues meanwhile (a warning,
+ * an `add-mask`), which the runner would otherwise ignore, and reopened with a new token.
  */
 export class UntrustedStream {
   private token: string | undefined;
-  private readonly writer: LineWriter;
+  private readonly writer: UntrustedWriter | LineWriter;
 
-  constructor(writer: LineWriter) {
+  constructor(writer: UntrustedWriter | LineWriter) {
     this.writer = writer;
   }
 
   line(text: string): void {
+    if ('untrusted' in this.writer) {
+      this.writer.untrusted(text);
+      return;
+    }
     if (this.token === undefined) {
       this.token = randomUUID();
       this.writer.info(`::stop-commands::${this.token}`);
@@ -87,6 +101,10 @@ export class UntrustedStream {
 
   /** Resumes command processing; safe to call twice or with nothing written. */
   close(): void {
+    if ('untrusted' in this.writer) {
+      this.writer.resumeCommands();
+      return;
+    }
     if (this.token === undefined) return;
     this.writer.info(`::${this.token}::`);
     this.token = undefined;

@@ -126,6 +126,11 @@ export class RailwayClient {
     return new RailwayClient({ http: this.http, credential, apiUrl: this.apiUrl, secrets: this.secrets });
   }
 
+  /** The same client over another HTTP client (one not bound to a cancelled run, to cancel). */
+  withHttp(http: HttpClient): RailwayClient {
+    return new RailwayClient({ http, credential: this.credential, apiUrl: this.apiUrl, secrets: this.secrets });
+  }
+
   private async send(url: string, init: Parameters<HttpClient['request']>[1]): Promise<HttpResponse> {
     try {
       const response = await this.http.request(url, init);
@@ -328,6 +333,8 @@ export class RailwayClient {
     serviceId: string;
     tarball: Uint8Array;
     message?: string;
+    /** One attempt, in ms (default 5 minutes); the whole upload may take three times this. */
+    timeout?: number;
   }): Promise<UpResult> {
     const query = new URLSearchParams({ serviceId: init.serviceId });
     if (init.message) query.set('message', init.message);
@@ -338,8 +345,8 @@ export class RailwayClient {
       headers: { ...this.authHeaders(), 'Content-Type': 'application/gzip' },
       anyStatus: true,
       // A large tree on a slow link: an attempt may take minutes.
-      timeout: 600_000,
-      deadline: 900_000,
+      timeout: init.timeout ?? 300_000,
+      deadline: (init.timeout ?? 300_000) * 3,
     });
     if (response.status === 401 || response.status === 403)
       throw new RailwayTokenError(`HTTP ${response.status}`, this.credential.kind);

@@ -6,6 +6,9 @@
  *   { "version": "2.0.0", "build": "ok" | "fail", "runtime": "ok" | "crash" | "unhealthy" | "slow",
  *     "buildSeconds": 1 }
  *
+ * A `"services"` map overrides any of these for one service by name, so one tree uploaded to
+ * four services can fail one build: `{"version": "2.0.0", "services": {"worker": {"build": "fail"}}}`.
+ *
  * Everything is optional: a tree without the file builds fine and serves version "0.0.0-<short
  * digest of the tree>", so two different trees never serve the same version by accident.
  */
@@ -27,7 +30,10 @@ export interface BuildPlan {
 const DEFAULT_BUILD_MS = 300;
 
 /** Reads the plan from a tree given as path → content (only `sandbox.json` matters). */
-export function planBuild(files: ReadonlyMap<string, Buffer | string>, options: { buildMs?: number } = {}): BuildPlan {
+export function planBuild(
+  files: ReadonlyMap<string, Buffer | string>,
+  options: { buildMs?: number; service?: string } = {},
+): BuildPlan {
   const digest = createHash('sha256');
   for (const [path, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     digest.update(path).update('\0').update(content).update('\0');
@@ -43,6 +49,8 @@ export function planBuild(files: ReadonlyMap<string, Buffer | string>, options: 
       spec = { build: 'fail', reason: 'sandbox.json is not valid JSON' };
     }
   }
+  const overrides = (spec.services as Record<string, unknown> | undefined)?.[options.service ?? ''];
+  if (overrides && typeof overrides === 'object' && !Array.isArray(overrides)) spec = { ...spec, ...overrides };
   const version = typeof spec.version === 'string' ? spec.version : `0.0.0-${digest.digest('hex').slice(0, 7)}`;
   const build: BuildOutcome = spec.build === 'fail' ? 'fail' : 'ok';
   const runtime = (['ok', 'crash', 'unhealthy', 'slow'] as const).find((r) => r === spec.runtime) ?? 'ok';

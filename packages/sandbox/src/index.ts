@@ -7,9 +7,11 @@
 import { type AppEmulator, startApp } from './app.ts';
 import { AppFleet } from './fleet.ts';
 import { type GitHubEmulator, startGitHubEmulator } from './github/emulator.ts';
+import { type RailwaySandbox, startRailwayEmulator } from './railway/index.ts';
 import type { SandboxServer } from './server.ts';
 import { startServer } from './server.ts';
 import { SlackEmulator } from './slack.ts';
+import { DEFAULT_VERCEL_TOKEN, startVercelEmulator, type VercelSandbox } from './vercel/index.ts';
 
 /** The repository the world's workflow runs in (the harness's `GITHUB_REPOSITORY`). */
 export const SANDBOX_REPOSITORY = 'acme/shop';
@@ -20,10 +22,12 @@ export interface Sandbox {
   app: SandboxServer<AppEmulator>;
   /** GitHub's REST API: `url` is the `GITHUB_API_URL`, `token` the run's `GITHUB_TOKEN`. */
   github: SandboxServer<GitHubEmulator> & { token: string; repository: string };
+  /** Railway's API with its seeded project `shop` (environments, services, tokens). */
+  railway: RailwaySandbox;
+  /** Vercel's API; `token` is accepted, projects are seeded per test (`vercel.emulator.seed`). */
+  vercel: VercelSandbox & { token: string };
   /** The apps the deploy emulators make serve each release, one per service or project. */
   fleet: AppFleet;
-  // RAILWAY / VERCEL: composed here once `startRailwayEmulator({ fleet })` and
-  // `startVercelEmulator({ fleet })` land (packages/sandbox/src/railway/, /vercel/).
   close(): Promise<void>;
 }
 
@@ -39,10 +43,16 @@ export async function startSandbox(): Promise<Sandbox> {
     const githubServer = await startGitHubEmulator();
     started.push(githubServer);
     const github = Object.assign(githubServer, { token: githubServer.emulator.token, repository: SANDBOX_REPOSITORY });
+    const railway = await startRailwayEmulator({ fleet });
+    started.push(railway);
+    const vercel = Object.assign(await startVercelEmulator({ fleet }), { token: DEFAULT_VERCEL_TOKEN });
+    started.push(vercel);
     return {
       slack,
       app,
       github,
+      railway,
+      vercel,
       fleet,
       close: async () => {
         await Promise.all([...started.map((s) => s.close()), fleet.close()]);

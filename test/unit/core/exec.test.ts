@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, UserError } from '../../../packages/core/src/errors.ts';
 import { ExecError, exec, findExecutable, formatCommand } from '../../../packages/core/src/exec.ts';
+import { SecretRegistry } from '../../../packages/core/src/secrets.ts';
 
 describe('exec', () => {
   it('streams output line by line and keeps it', async () => {
@@ -53,5 +54,12 @@ describe('exec', () => {
     expect(findExecutable('sh')).toMatch(/\/sh$/);
     expect(findExecutable('no-such-program-here')).toBeUndefined();
     expect(formatCommand('psql', ['-c', 'select 1'])).toBe("psql -c 'select 1'");
+  });
+
+  it('scrubs a secret URL argument before re-serialising it for display', () => {
+    const secrets = new SecretRegistry();
+    secrets.add('https://HOOKS.test:443/services/T0/s3cr3t-path');
+    const shown = formatCommand('curl', ['https://HOOKS.test:443/services/T0/s3cr3t-path'], (t) => secrets.scrub(t));
+    expect(shown).toBe("curl '***'");
   });
 });

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type Answer,
-  checkAnswer,
-  checkJsonAssertion,
-  ExpectationError,
-  headersInput,
-  jsonAssertionsInput,
-  parseHeaderLines,
-  parseJsonAssertion,
-  parseStatusSpec,
-  parseTextMatcher,
-  servedVersion,
-  statusInput,
-  statusMatches,
-} from '../../../packages/core/src/expect.ts';
+import { type Answer, checkAnswer, servedVersion } from '../../../packages/core/src/expect.ts';
+import { headersInput, jsonAssertionsInput, statusInput } from '../../../packages/core/src/expect-inputs.ts';
+import { ExpectationError } from '../../../packages/core/src/expectation-error.ts';
+import { parseHeaderLines } from '../../../packages/core/src/headers.ts';
+import { parseJsonExact } from '../../../packages/core/src/json.ts';
+import { checkJsonAssertion, parseJsonAssertion } from '../../../packages/core/src/json-assertions.ts';
 import { parseJsonPath } from '../../../packages/core/src/jsonpath.ts';
 import { percentile } from '../../../packages/core/src/stats.ts';
+import { parseStatusSpec, statusMatches } from '../../../packages/core/src/status-spec.ts';
+import { parseTextMatcher } from '../../../packages/core/src/text-matcher.ts';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({
   status: 200,
@@ -109,12 +102,12 @@ describe('checking an answer', () => {
       answer({ status: 500 }),
     );
     expect(failures.map((f) => f.assertion)).toEqual(['status', 'body', 'json', 'version', 'max-latency']);
-    expect(failures[3]?.message).toBe('version abc123 is serving, expected def456');
+    expect(failures[3]?.message).toBe('version "abc123" is serving, expected def456');
   });
 
   it('reports a body that is not JSON when JSON assertions are expected', () => {
     const failures = checkAnswer({ json: [parseJsonAssertion('$.a exists')] }, answer({ text: '<html>' }));
-    expect(failures).toEqual([{ assertion: 'json', message: 'the body is not JSON (got: <html>)' }]);
+    expect(failures).toEqual([{ assertion: 'json', message: 'the body is not JSON (got: "<html>")' }]);
   });
 
   it('reads the served version from JSON, or from a short plain-text body', () => {
@@ -159,5 +152,41 @@ describe('latency percentiles', () => {
     expect(percentile(values, 95)).toBe(95);
     expect(percentile([7], 95)).toBe(7);
     expect(percentile([], 50)).toBeUndefined();
+  });
+});
+
+describe('numbers, ranges and forms in expectations', () => {
+  it('compares integers beyond 2^53 exactly', () => {
+    const document = parseJsonExact('{"id": 12345678901234567890}');
+    expect(checkJsonAssertion(parseJsonAssertion('$.id == 12345678901234567999'), document)).toBe(
+      '$.id == 12345678901234567999: $.id is 12345678901234567890, expected 12345678901234567999',
+    );
+    expect(checkJsonAssertion(parseJsonAssertion('$.id == 12345678901234567890'), document)).toBeUndefined();
+    expect(checkJsonAssertion(parseJsonAssertion('$.id > 12345678901234567889'), document)).toBeUndefined();
+    expect(checkJsonAssertion(parseJsonAssertion('$.id < 12345678901234567890'), document)).toContain('expected <');
+  });
+
+  it('checks a big id in an answer against the raw number text, not a rounded one', () => {
+    const failures = checkAnswer(
+      { json: [parseJsonAssertion('$.id == 12345678901234567999')] },
+      answer({ text: '{"id":12345678901234567890}' }),
+    );
+    expect(failures).toHaveLength(1);
+  });
+
+  it('accepts a range written with spaces around the dash', () => {
+    expect(parseStatusSpec('200 - 299')).toEqual({ text: '200-299', ranges: [[200, 299]] });
+    expect(parseStatusSpec('200 - 299, 304').ranges).toEqual([
+      [200, 299],
+      [304, 304],
+    ]);
+  });
+
+  it('names the expected status form once in an input error', () => {
+    const result = statusInput().parse('abc');
+    expect(result.ok).toBe(false);
+    const expected = result.ok ? '' : result.expected;
+    expect(expected.split('status codes or ranges such as').length - 1).toBe(1);
+    expect(expected).toContain("'abc' is not a status code or range");
   });
 });

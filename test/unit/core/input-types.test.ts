@@ -95,3 +95,29 @@ describe('input types', () => {
     expect(!r.ok && r.expected).toMatch(/^a JSON object with a port \(at port\)/);
   });
 });
+
+describe('URL inputs', () => {
+  const parsed = <T>(type: t.InputType<T>, raw: string) => type.parse(raw);
+
+  it('splits a URL list on newlines only, so a URL with commas stays one URL', () => {
+    expect(parsed(t.urls(), 'https://x.test/health?checks=db,cache\nhttps://y.test/up')).toEqual({
+      ok: true,
+      value: ['https://x.test/health?checks=db,cache', 'https://y.test/up'],
+    });
+  });
+
+  it('refuses a URL holding a line break or another control character, naming it', () => {
+    const twoLines = parsed(t.url(), 'https://h.test/api\nv2');
+    expect(twoLines).toMatchObject({ ok: false });
+    expect(twoLines.ok ? '' : twoLines.expected).toContain('a line break');
+    expect(parsed(t.url(), 'https://h.test/a\tb')).toMatchObject({ ok: false });
+  });
+
+  it('reads sizes in bytes, KiB, MiB and MB', () => {
+    expect(parsed(t.bytes(), '1MiB')).toEqual({ ok: true, value: 1024 * 1024 });
+    expect(parsed(t.bytes(), '512KiB')).toEqual({ ok: true, value: 512 * 1024 });
+    expect(parsed(t.bytes(), '10MB')).toEqual({ ok: true, value: 10_000_000 });
+    expect(parsed(t.bytes(), '2048')).toEqual({ ok: true, value: 2048 });
+    expect(parsed(t.bytes(), 'lots')).toMatchObject({ ok: false });
+  });
+});

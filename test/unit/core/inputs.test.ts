@@ -49,6 +49,15 @@ describe('parsing inputs from the manifest', () => {
     expect(c.stdout()).toContain('::add-mask::not-a-url-s3cret');
   });
 
+  it('scrubs a secret out of another input before cutting the value for the error', () => {
+    const c = captureRunner();
+    const secret = 'https://h.test/hooks-s3cret-0123456789';
+    const value = `${'x'.repeat(60)}${secret}`;
+    expect(() => parseInputs({ specs, env: env({ 'webhook-url': secret, timeout: value }), runner: c.runner })).toThrow(
+      `Input 'timeout' got "${'x'.repeat(60)}***": expected a duration`,
+    );
+  });
+
   it('runs cross-input rules only once every input parsed', () => {
     const c = captureRunner();
     const check = () => [{ input: 'fields', shown: 'is required with fail-on-error', expected: 'expected KEY=VALUE pairs' }];

@@ -4,7 +4,9 @@ import * as t from '../../../packages/core/src/input-types.ts';
 import { required } from '../../../packages/core/src/inputs.ts';
 import { defineAction } from '../../../packages/core/src/manifest.ts';
 import { runAction } from '../../../packages/core/src/run.ts';
+import { Runner } from '../../../packages/core/src/runner.ts';
 import { captureRunner } from '../../support/capture-runner.ts';
+import { runnerCommands, unescapeData } from '../../support/runner-commands.ts';
 
 const manifest = defineAction({
   name: 'demo',
@@ -102,5 +104,102 @@ describe('the entry wrapper', () => {
     expect(undone).toEqual(['second', 'first']);
     expect(c.outputs().status).toBe('cancelled');
     expect(c.stdout()).toContain('::error::The step was cancelled (SIGTERM).');
+  });
+
+  it('keeps outside text in an error message from becoming a command', async () => {
+    const { c, deps } = setup();
+    const served = 'old\n::stop-commands::x\n::set-output name=healthy::true\r::warning::spoofed\n  ::add-mask::x';
+    await runAction(
+      manifest,
+      async () => {
+        throw new UserError(`Version mismatch: ${served}`);
+      },
+      deps,
+    );
+    const commands = runnerCommands(c.stdout());
+    expect(commands.map((command) => command.name)).toEqual(['error']);
+    expect(unescapeData(commands[0]?.data ?? '')).toBe(`Version mismatch: ${served}`);
+  });
+
+  it('keeps outside text in an internal error and its stack from becoming a command', async () => {
+    const { c, deps } = setup({ INPUT_TARGET: 'https://x.test', RUNNER_DEBUG: '1' });
+    await runAction(
+      manifest,
+      async () => {
+        throw new Error('parse failed near\n::set-output name=healthy::true');
+      },
+      deps,
+    );
+    expect(runnerCommands(c.stdout()).map((command) => command.name)).toEqual(['error', 'debug']);
+  });
+
+  it('keeps the real outcome when the status output cannot be written', async () => {
+    let out = '';
+    const env = { INPUT_TARGET: 'https://x.test', GITHUB_OUTPUT: '/nonexistent-dir/output' };
+    const runner = new Runner({ env, write: (text) => (out += text) });
+    const deps = { env, runner, onSignal: () => () => undefined };
+    await expect(runAction(manifest, async () => undefined, deps)).resolves.toBe(0);
+    await expect(
+      runAction(
+        manifest,
+        async () => {
+          throw new UserError('Deploy failed');
+        },
+        deps,
+      ),
+    ).resolves.toBe(1);
+    expect(out.match(/^::error::/gm)).toEqual(['::error::']);
+    expect(out).toContain('::error::Deploy failed\n');
+    expect(out).toContain("::warning::Could not set the status output to 'failure'");
+  });
+
+  it('takes a 40 KiB secret input without crashing, and never prints it', async () => {
+    const secretManifest = defineAction({
+      name: 'demo',
+      title: 'Demo',
+      description: 'A demo action with a secret.',
+      branding: { icon: 'box', color: 'blue' },
+      inputs: { key: required(t.url(), 'A key.', { secret: true }) },
+      outputs: {},
+      example: '- uses: x',
+    });
+    const key = `https://k.test/${'Zm9vYmFy'.repeat(5 * 1024)}`;
+    const c = captureRunner({ INPUT_KEY: key });
+    const code = await runAction(
+      secretManifest,
+      async () => {
+        throw new UserError(`The server refused ${key}, encoded ${encodeURIComponent(key)}`);
+      },
+      { env: c.env, runner: c.runner, onSignal: () => () => undefined },
+    );
+    expect(code).toBe(1);
+    const visible = c.stdout().replace(/^::add-mask::.*$/gm, '');
+    expect(visible).toContain('::error::The server refused ***, encoded ***');
+    expect(visible).not.toContain('Zm9vYmFy');
+    expect(c.outputs().status).toBe('failure');
+  });
+
+  it('on a second signal during a critical section asks it to wind down and waits instead of exiting', async () => {
+    const { c, deps, signal } = setup();
+    const seen: string[] = [];
+    const code = await runAction(
+      manifest,
+      async (_inputs, ctx) => {
+        setTimeout(() => signal('SIGINT'), 5);
+        await ctx.clock.sleep(10_000, ctx.signal).catch(() => undefined);
+        await ctx.critical('the restore', async (urgent) => {
+          setTimeout(() => signal('SIGTERM'), 5);
+          await new Promise<void>((resolve) => urgent.addEventListener('abort', () => resolve(), { once: true }));
+          seen.push(`urgent: ${String((urgent.reason as Error).message)}`);
+        });
+        seen.push('after the section');
+        c.runner.setOutput('restored', 'false');
+      },
+      deps,
+    );
+    expect(code).toBe(1);
+    expect(seen).toEqual(['urgent: The step was cancelled (SIGTERM) during the restore.', 'after the section']);
+    expect(c.outputs()).toMatchObject({ restored: 'false', status: 'cancelled' });
+    expect(c.stdout()).toContain('waiting for the restore to finish or roll back before stopping');
   });
 });

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { judge } from '../../../actions/health-gate/src/judge.ts';
 import { renderGateSummary } from '../../../actions/health-gate/src/summary.ts';
-import { parseJsonAssertion, parseStatusSpec } from '../../../packages/core/src/expect.ts';
+import { parseJsonAssertion } from '../../../packages/core/src/json-assertions.ts';
 import { parseJsonPath } from '../../../packages/core/src/jsonpath.ts';
+import { parseStatusSpec } from '../../../packages/core/src/status-spec.ts';
+import { parseTextMatcher } from '../../../packages/core/src/text-matcher.ts';
 
 const where = { poll: 1, url: 'https://app.test/health', at: 0 };
 const expect200 = { status: parseStatusSpec('200-399'), json: [parseJsonAssertion('$.status == ok')] };
 const answered = (status: number, body: object | string) => ({
   ok: true as const,
-  answer: { status, headers: new Headers(), text: typeof body === 'string' ? body : JSON.stringify(body), latency: 5 },
+  answer: {
+    status,
+    headers: new Headers(),
+    text: typeof body === 'string' ? body : JSON.stringify(body),
+    latency: 5,
+    url: where.url,
+    redirects: [],
+  },
 });
 
 describe('judging an attempt', () => {
@@ -17,7 +26,9 @@ describe('judging an attempt', () => {
   });
 
   it('counts a refused connection and 502-504 answers as soft: the release is still coming up', () => {
-    expect(judge(expect200, { ok: false, reason: 'ECONNREFUSED', latency: 1 }, where)).toMatchObject({
+    expect(
+      judge(expect200, { ok: false, reason: 'ECONNREFUSED', latency: 1, permanent: false, status: undefined }, where),
+    ).toMatchObject({
       passed: false,
       hard: false,
     });
@@ -50,6 +61,7 @@ describe('the gate summary', () => {
       passed: false,
       failure: 'status 503, expected <200>',
       hard: false,
+      redirects: [],
     }));
     const html = renderGateSummary({
       urls: [where.url],
@@ -64,5 +76,22 @@ describe('the gate summary', () => {
     expect(html).toContain('5 earlier attempts are not shown.');
     expect(html).toContain('status 503, expected &lt;200&gt;');
     expect(html).toContain('Latency p50 5ms, p95 5ms.');
+  });
+
+  it('quotes a served version that tries to inject workflow commands, so it cannot start a log line', () => {
+    const versionOf = { version: { expected: 'new', path: parseJsonPath('$.version') } };
+    const injected = 'old\n::stop-commands::x\n::set-output name=healthy::true';
+    const attempt = judge(versionOf, answered(200, { version: injected }), where);
+    expect(attempt.failure).toBe('version "old\\n::stop-commands::x\\n::set-output name=healthy::true" is serving, expected new');
+    expect(attempt.failure).not.toContain('\n');
+  });
+
+  it('scrubs a secret from the quoted body before cutting it, so no prefix of it shows', () => {
+    const secret = `S3CRET-${'x'.repeat(200)}`;
+    const secrets = { scrub: (text: string) => text.split(secret).join('***') };
+    const body = `${'a'.repeat(100)} ${secret}`;
+    const attempt = judge({ body: [parseTextMatcher('READY')] }, answered(200, body), where, secrets);
+    expect(attempt.failure).toContain('***');
+    expect(attempt.failure).not.toContain('S3CRET');
   });
 });

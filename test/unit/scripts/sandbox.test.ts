@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { node24, ROOT } from '../../harness/run-bundle.ts';
+import { node24, ROOT } from '../../../packages/harness/src/run-bundle.ts';
 
 /** The printed block that follows `heading` up to the next blank line. */
 function block(text: string, heading: string): string {
@@ -43,6 +43,24 @@ describe('npm run sandbox', () => {
     });
     expect(answer.status).toBe(200);
     expect((await fetch(`${urlOf('Sample app')}/health`)).status).toBe(200);
+  });
+
+  it('prints Railway and Vercel with tokens those emulators accept, sharing one world', async () => {
+    const vercelToken = /VERCEL_TOKEN=(\S+)/.exec(out)?.[1];
+    const project = await fetch(`${urlOf('Vercel API')}/v9/projects/web`, {
+      headers: { authorization: `Bearer ${vercelToken}` },
+    });
+    expect(project.status).toBe(200);
+    const projectToken = /RAILWAY_PROJECT_TOKEN \(production\)=(\S+)/.exec(out)?.[1] ?? '';
+    const projectId = /project ([0-9a-f-]{36});/.exec(out)?.[1];
+    const answer = await fetch(`${urlOf('Railway API')}/graphql/v2`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'project-access-token': projectToken },
+      body: JSON.stringify({ query: '{ projectToken { projectId environmentId } }' }),
+    });
+    expect(((await answer.json()) as { data: { projectToken: { projectId: string } } }).data.projectToken.projectId).toBe(
+      projectId,
+    );
   });
 
   it('prints a context and an env command that run notify by hand against its Slack', async () => {

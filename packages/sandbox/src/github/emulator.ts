@@ -14,7 +14,9 @@
  *   that deploys is still going.
  * Errors have GitHub's shape: `{message, documentation_url, status}` (and `errors` on a 422).
  * State (`GET /__sandbox/state`): every repository's deployments, statuses and comments, the
- * permissions, and the requests received.
+ * permissions, and the requests received. Control (`POST /__sandbox/<action>`): `permissions`
+ * (`{"deployments":"read","pull-requests":"none"}`), `checks` (`{"pending":true}`), `comments`
+ * (`{"repository","issue","count","body"}`: someone else's comments), `tokens` (a new token).
  */
 import { randomBytes } from 'node:crypto';
 import { type Emulator, type Reply, type SandboxRequest, type SandboxServer, startServer } from '../server.ts';

@@ -217,6 +217,7 @@ export class RailwayEmulator implements Emulator {
   }
 
   private async upload(projectId: string, environmentId: string, req: SandboxRequest, auth: Auth | undefined): Promise<Reply> {
+    const receivedAt = Date.now();
     if (!auth) return { status: 401, body: { message: 'Not Authorized' } };
     const serviceId = req.query.get('serviceId') ?? '';
     const project = this.world.projects.get(projectId);
@@ -251,6 +252,7 @@ export class RailwayEmulator implements Emulator {
       entries: tarball.entries,
       files: [...tarball.files.keys()].map(relativeName).sort(),
       bytes: req.body.length,
+      receivedAt,
     });
     const domain = await this.context(auth).domainOf(serviceId, environmentId);
     const logsUrl = `https://railway.com/project/${projectId}/service/${serviceId}?id=${deployment.id}&environmentId=${environmentId}`;

@@ -91,6 +91,8 @@ export interface Upload {
   /** The regular files, relative, sorted: what a test compares with what the CLI would send. */
   files: string[];
   bytes: number;
+  /** When the upload arrived (epoch ms). */
+  receivedAt: number;
 }
 
 export interface VariableUpsert {
@@ -252,7 +254,8 @@ export class RailwayWorld {
     plan?: BuildPlan;
     meta?: Record<string, unknown>;
   }): Deployment {
-    const plan = init.plan ?? planBuild(init.files ?? new Map());
+    const service = this.services.get(init.serviceId)?.name;
+    const plan = init.plan ?? planBuild(init.files ?? new Map(), service === undefined ? {} : { service });
     const at = now();
     const deployment: Deployment = {
       id: randomUUID(),

@@ -7,9 +7,9 @@
  * app to the new version the way a deployment will.
  */
 import { join } from 'node:path';
-import type { Sandbox } from '../../packages/sandbox/src/index.ts';
-import { type BundleRun, ROOT, runBundle } from '../harness/run-bundle.ts';
-import type { PgCluster } from '../support/postgres.ts';
+import type { Sandbox } from '../../sandbox/src/index.ts';
+import type { PgCluster } from './postgres.ts';
+import { type BundleRun, ROOT, runBundle } from './run-bundle.ts';
 
 export const NEW_VERSION = '3f7c2a9d1e8b4c6f0a5d2e9b7c1f4a8e6d3b0c2a';
 const MIGRATIONS = join(ROOT, 'test/fixtures/migrate/custom');

@@ -5,15 +5,16 @@
  * Returns the exit code, parsed outputs, the summary, annotations, and any secret that leaked.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inputVariable } from '../../packages/core/src/inputs.ts';
-import { parseKeyValueFile } from '../../packages/core/src/runner.ts';
-import { actionNamed } from '../../scripts/actions.ts';
+import { actionNamed } from '../../../scripts/actions.ts';
+import { inputVariable } from '../../core/src/inputs.ts';
+import { parseKeyValueFile } from '../../core/src/runner.ts';
+import { findLeaks } from './canary.ts';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Node 24, as GitHub runs `using: node24`: this process's node when it is 24, else the npm package's. */
 export function node24(): string {
@@ -40,7 +41,11 @@ export interface BundleRun {
   /** The `::error::` messages, unescaped. */
   errors: string[];
   warnings: string[];
-  /** Secrets (from `secrets`) found anywhere a user could read them. */
+  /**
+   * Secrets (from `secrets`) found, in any form (raw, whitespace folded, HTML-escaped, URL-encoded,
+   * JSON-escaped, base64), anywhere a user could read them: the log, the summary, outputs, env,
+   * state and path files, and every file the step wrote (JUnit reports, files named by outputs).
+   */
   leaks: string[];
   durationMs: number;
   timedOut: boolean;
@@ -49,7 +54,7 @@ export interface BundleRun {
 export interface RunBundleOptions {
   inputs?: Record<string, string>;
   env?: Record<string, string>;
-  /** Values that must never appear in stdout, stderr, the summary, outputs or env files. */
+  /** Values that must never appear in stdout, stderr, the summary, outputs, env files or written files. */
   secrets?: string[];
   event?: object;
   cwd?: string;
@@ -83,6 +88,26 @@ export function parseAnnotations(stdout: string): Annotation[] {
 /** A JavaScript stack frame, raw or escaped into a workflow command. */
 export function hasStackTrace(text: string): boolean {
   return /(^|\n|%0A)\s*at .+(:\d+:\d+\)?|\(node:)/.test(text) || /\bnode:internal\b/.test(text);
+}
+
+/** Text files a step may have written under a folder (reports, logs), bounded in count and size. */
+function writtenFiles(root: string, found: Record<string, string>, budget = { files: 200 }): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (budget.files <= 0 || entry === 'node_modules' || entry === '.git') continue;
+    const path = join(root, entry);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) writtenFiles(path, found, budget);
+    else if (stat?.isFile() && stat.size <= 2 * 1024 * 1024) {
+      budget.files--;
+      found[path] = readIfExists(path);
+    }
+  }
 }
 
 function readIfExists(path: string): string {
@@ -190,6 +215,19 @@ export async function runBundle(name: string, options: RunBundleOptions = {}): P
   const summary = readIfExists(files.GITHUB_STEP_SUMMARY);
   const envText = readIfExists(files.GITHUB_ENV);
   const stateText = readIfExists(files.GITHUB_STATE);
+  const outputs = parseKeyValueFile(outputsText);
+  const written: Record<string, string> = {};
+  if (options.secrets?.length) {
+    writtenFiles(workspace, written);
+    writtenFiles(join(temp, 'runner-temp'), written);
+    // Files the step names in its outputs (a JUnit report, a backup) wherever they are.
+    for (const value of Object.values(outputs)) {
+      if (value.startsWith('/') && !value.includes('\n') && existsSync(value) && statSync(value).isFile()) {
+        if (statSync(value).size <= 2 * 1024 * 1024) written[value] = readIfExists(value);
+      }
+    }
+  }
+  const pathText = readIfExists(files.GITHUB_PATH);
   rmSync(temp, { recursive: true, force: true });
 
   const annotations = parseAnnotations(stdout);
@@ -198,15 +236,26 @@ export async function runBundle(name: string, options: RunBundleOptions = {}): P
     .split('\n')
     .filter((line) => !line.startsWith('::add-mask::'))
     .join('\n');
-  const readable = [visibleStdout, stderr, summary, outputsText, envText, stateText].join('\n');
-  const leaks = (options.secrets ?? []).filter((secret) => secret !== '' && readable.includes(secret));
+  const leaks = findLeaks(
+    {
+      stdout: visibleStdout,
+      stderr,
+      summary,
+      outputs: outputsText,
+      'env file': envText,
+      'state file': stateText,
+      'path file': pathText,
+      ...written,
+    },
+    options.secrets ?? [],
+  );
 
   return {
     exitCode,
     signal,
     stdout,
     stderr,
-    outputs: parseKeyValueFile(outputsText),
+    outputs,
     summary,
     exportedEnv: parseKeyValueFile(envText),
     state: parseKeyValueFile(stateText),
@@ -229,13 +278,33 @@ export function cleanFailureProblems(run: BundleRun): string[] {
   if (hasStackTrace(run.stdout) || hasStackTrace(run.stderr)) problems.push('a stack trace was printed');
   if (run.errors.some((e) => e.startsWith('Internal error'))) problems.push(`an internal error: ${run.errors.join(' | ')}`);
   if (!run.outputs.status) problems.push('no status output');
+  else if (run.outputs.status !== 'failure' && run.outputs.status !== 'cancelled')
+    problems.push(`status output '${run.outputs.status}' on a failure`);
+  return problems;
+}
+
+/**
+ * What is wrong with a failure's one error message: it must name a declared input (`Input 'x' …`,
+ * every input it names declared), or else say what failed and why in words, with no sign of a
+ * message built from nothing (`undefined`, `[object Object]`).
+ */
+export function errorMessageProblems(message: string, inputs: readonly string[]): string[] {
+  const problems: string[] = [];
+  const named = [...message.matchAll(/Input '([^']*)'/g)].map((m) => m[1] ?? '');
+  for (const name of named) if (!inputs.includes(name)) problems.push(`names an input the action does not have: '${name}'`);
+  // The values an input error quotes (`got "NaN"`) are data, not the message's own words.
+  const words = message.replace(/got "(?:[^"\\]|\\.)*"/g, 'got ""');
+  if (/\bundefined\b|\[object Object\]|\bNaN\b/.test(words)) problems.push(`a message built from nothing: ${message}`);
+  const first = message.split('\n')[0] ?? '';
+  if (named.length === 0 && first.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length < 4)
+    problems.push(`names neither an input nor a cause: ${JSON.stringify(first)}`);
   return problems;
 }
 
 /** Exit 0 with no error, or a clean failure; never a crash, a stack trace or a leak. */
 export function outcomeProblems(run: BundleRun): string[] {
   const problems: string[] = [];
-  if (run.leaks.length > 0) problems.push(`secret leaked: ${run.leaks.length} value(s)`);
+  if (run.leaks.length > 0) problems.push(`secret leaked: ${run.leaks.join('; ')}`);
   if (run.exitCode === 0) {
     if (run.errors.length > 0) problems.push(`exit 0 with ::error:: ${JSON.stringify(run.errors)}`);
     if (hasStackTrace(run.stdout) || hasStackTrace(run.stderr)) problems.push('a stack trace was printed');

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanFailureProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { type RailwaySandbox, startRailwayEmulator } from '../../packages/sandbox/src/railway/index.ts';
 import { lineOf, token, writeFiles } from '../fixtures/validate/seed-repo.ts';
-import { cleanFailureProblems, runBundle } from '../harness/run-bundle.ts';
 
 const SCHEMA = `services: [api, web, worker, beat]
 variables:

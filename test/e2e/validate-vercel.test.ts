@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../packages/core/src/http.ts';
+import { cleanFailureProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
 import { DEFAULT_VERCEL_TOKEN, startVercelEmulator, type VercelSandbox } from '../../packages/sandbox/src/vercel/index.ts';
 import { VercelApi } from '../../packages/vercel/src/api.ts';
 import { lineOf, token, writeFiles } from '../fixtures/validate/seed-repo.ts';
-import { cleanFailureProblems, runBundle } from '../harness/run-bundle.ts';
 
 const SCHEMA = `services: [web, api]
 variables:

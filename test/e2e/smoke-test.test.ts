@@ -70,8 +70,8 @@ describe('smoke-test against the sample app', () => {
     const types = [...junit.matchAll(/<failure message="[^"]*" type="([^"]+)"/g)].map((m) => m[1]);
     expect(types).toEqual(['max-latency', 'max-latency', 'max-latency']);
     expect(junit).not.toMatch(/type="(status|json|body)"/);
-    expect(run.summary).toMatch(/max-latency: latency \d+ms over the 200ms limit/);
-    expect(run.errors[0]).toMatch(/^3 of 3 smoke checks failed: API health \(latency \d+ms over the 200ms limit\)/);
+    expect(run.summary).toMatch(/max-latency: latency [\d.]+m?s over the 200ms limit/);
+    expect(run.errors[0]).toMatch(/^3 of 3 smoke checks failed: API health \(latency [\d.]+m?s over the 200ms limit\)/);
   });
 
   it("chains a captured value from one check into the next one's URL, header and body", async () => {

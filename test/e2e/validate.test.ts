@@ -173,10 +173,10 @@ describe('validate', () => {
   });
 
   it('refuses an unknown source with the list of the supported ones, before reading anything', async () => {
-    const run = await runBundle('validate', { inputs: { sources: 'env, railway' } });
+    const run = await runBundle('validate', { inputs: { sources: 'env, heroku' } });
     expect(cleanFailureProblems(run)).toEqual([]);
     expect(run.errors[0]).toBe(
-      "Input 'sources' got \"env, railway\": expected a list, one item a line or comma-separated, each one of 'env', 'dotenv:<path>'; item \"railway\" is not one of 'env', 'dotenv:<path>'\nHint: Fix the step inputs in your workflow file.",
+      "Input 'sources' got \"env, heroku\": expected a list, one item a line or comma-separated, each one of 'env', 'dotenv:<path>', 'railway', 'vercel'; item \"heroku\" is not one of 'env', 'dotenv:<path>', 'railway', 'vercel'\nHint: Fix the step inputs in your workflow file.",
     );
   });
 

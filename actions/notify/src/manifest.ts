@@ -5,10 +5,10 @@ import { defineAction } from '@deploy-suite/core/manifest';
 export const STATUSES = ['success', 'failure', 'cancelled', 'skipped', 'started', 'warning'] as const;
 export type NotifyStatus = (typeof STATUSES)[number];
 
-/** `here`, `channel`, `everyone`, a user (U…/W…), a user group (S…), or Slack's own `<…>` form. */
+/** `here`, `channel`, `everyone` (with or without `@`), a user (U…/W…), a user group (S…), or Slack's own `<…>` form. */
 const mention = t.pattern(
-  /^(here|channel|everyone|@?[UWS][A-Z0-9]{2,}|<[@!#][^<>\s]+>)$/,
-  "'here', 'channel', 'everyone', a user id (U…/W…), a user-group id (S…) or Slack's <@…>/<!…> form",
+  /^(@?(here|channel|everyone)|@?[UWS][A-Z0-9]{2,}|<[@!#][^<>\s]+>)$/,
+  "'here', 'channel', 'everyone' (or '@here'…), a user id (U…/W…), a user-group id (S…) or Slack's <@…>/<!…> form",
 );
 
 export const manifest = defineAction({
@@ -26,7 +26,7 @@ export const manifest = defineAction({
     status: withDefault(
       t.oneOf(STATUSES),
       'success',
-      "The outcome to report; pass the `job.status` expression to report the job's.",
+      "The outcome to report; pass the `job.status` expression to report the job's. An empty value (a misspelt expression) is refused rather than reported as a success.",
     ),
     title: optional(
       t.text(),
@@ -72,7 +72,7 @@ export const manifest = defineAction({
       Region=eu-west`,
   notes: `### Custom payloads
 
-\`payload\` replaces the built message with your own Slack message, as JSON or YAML. It is parsed first and then filled: each \`{{ name }}\` inside a string is replaced with the value, escaped for Slack (\`&\`, \`<\`, \`>\`), so a commit message full of quotes, braces or \`<!channel>\` can neither change the message's shape nor ping anyone. An unknown name is an input error, reported before anything is sent.
+\`payload\` replaces the built message with your own Slack message, as JSON or YAML. It is parsed first and then filled: each \`{{ name }}\` inside a string is replaced with the value, escaped for Slack (\`&\`, \`<\`, \`>\`), so a commit message full of quotes, braces or \`<!channel>\` can neither change the message's shape nor ping anyone. In URL fields (\`url\`, \`image_url\`, \`title_link\`…) values are put as they are, not escaped. A filled string is cut to its field's Block Kit limit (a header's 150 characters, a button's 75, a section's 3,000, a field's 2,000), shortening the filled values rather than your text, so a long commit message cannot make Slack refuse the message. An unknown name is an input error, reported before anything is sent.
 
 | placeholder | value |
 |---|---|
@@ -84,7 +84,7 @@ export const manifest = defineAction({
 | \`{{ run.id }}\`, \`{{ run.url }}\` | the workflow run and its link |
 | \`{{ fields.<KEY> }}\` | a value given in \`fields\` |
 
-Delivery: Slack's 429 is retried after its \`Retry-After\`, 5xx and network errors with backoff, each attempt within \`request-timeout\` and all within \`timeout\`. A message Slack refuses (a revoked webhook: 404 \`no_service\`) is a warning with Slack's error unless \`fail-on-error\` is true.`,
+Delivery: Slack's 429 is retried after its \`Retry-After\`, 5xx and network errors with backoff, each attempt within \`request-timeout\` and all within \`timeout\`. A message Slack refuses (a revoked webhook: 404 \`no_service\`) is a warning with Slack's error (escaped and cut to a few hundred characters) unless \`fail-on-error\` is true. A redirect is refused, never followed with the message to another host, and the webhook URL is never printed: only its host.`,
 });
 
 export type NotifyInputs = import('@deploy-suite/core/inputs').ParsedInputs<(typeof manifest)['inputs']>;

@@ -3,7 +3,8 @@
  * glance) holding Block Kit blocks, and a plain fallback `text` for notifications and mentions.
  */
 import type { RunContext } from '@deploy-suite/core/context';
-import { formatDuration, type KeyValues } from '@deploy-suite/core/input-types';
+import { formatDuration } from '@deploy-suite/core/duration';
+import type { KeyValues } from '@deploy-suite/core/input-types';
 import type { NotifyStatus } from './manifest.ts';
 import { escapeMrkdwn, formatMention, LIMITS, mrkdwnLink, truncate } from './slack-text.ts';
 
@@ -98,13 +99,15 @@ export function buildMessage(n: Notification): Record<string, unknown> {
   if (n.url) buttons.push(button('Open deployment', n.url));
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
 
-  const fallback = [mentionText, `${look.emoji} ${title}`].filter((s) => s !== '').join(' ');
+  // The top-level text and the fallback are mrkdwn, where `<!channel>` in a title would ping.
+  const headline = `${look.emoji} ${escapeMrkdwn(title)}`;
+  const fallback = [mentionText, headline].filter((s) => s !== '').join(' ');
   return {
     text: truncate(fallback, LIMITS.fallbackText),
     attachments: [
       {
         color: look.color,
-        fallback: truncate(`${look.emoji} ${title}`, LIMITS.fallbackText),
+        fallback: truncate(headline, LIMITS.fallbackText),
         blocks: blocks.slice(0, LIMITS.blocks),
       },
     ],

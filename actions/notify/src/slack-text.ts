@@ -13,17 +13,16 @@ export const LIMITS = {
   buttonText: 75,
   buttonUrl: 3000,
   fallbackText: 40_000,
+  altText: 2000,
+  url: 3000,
 } as const;
 
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Cuts text to `max` characters (code points, so no emoji is split), marking the cut. */
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+// The suite's one truncation helper; it counts UTF-16 units, never fewer than Slack's characters.
+export { truncate } from '@deploy-suite/core/untrusted';
 
 /** A mrkdwn link; the label cannot hold `|` or `>`. */
 export function mrkdwnLink(url: string, label: string): string {

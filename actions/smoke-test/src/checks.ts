@@ -4,14 +4,16 @@
  * `smoke.yml line 7, check "API health", expect.body: /([/ is not a valid regular expression`.
  * Lines come from the YAML document's node ranges, so they point at the key or value at fault.
  */
-import { InputError, type InputProblem } from '@deploy-suite/core/errors';
+
 import { parseDuration } from '@deploy-suite/core/duration';
+import { InputError, type InputProblem } from '@deploy-suite/core/errors';
 import type { Expectations } from '@deploy-suite/core/expect';
 import { ExpectationError } from '@deploy-suite/core/expectation-error';
 import { parseJsonAssertions } from '@deploy-suite/core/json-assertions';
+import { type JsonPath, JsonPathError, parseJsonPath } from '@deploy-suite/core/jsonpath';
 import { parseStatusSpec, STATUS_FORM } from '@deploy-suite/core/status-spec';
 import { parseRegexLiteral, parseTextMatcher } from '@deploy-suite/core/text-matcher';
-import { type JsonPath, JsonPathError, parseJsonPath } from '@deploy-suite/core/jsonpath';
+import { describeControlCharacter, joinUrl } from '@deploy-suite/core/urls';
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 
@@ -34,6 +36,9 @@ export interface Check {
   json: unknown;
   expect: Expectations;
   retries: number | undefined;
+  /** Retry even a POST or PATCH (the check says repeating it is harmless). */
+  retryUnsafe: boolean;
+  followRedirects: boolean;
   timeout: number | undefined;
   captures: Capture[];
   /** Names of the captures this check uses. */
@@ -109,6 +114,8 @@ const checkSchema = z.strictObject({
   json: z.unknown().optional(),
   expect: expectSchema.optional(),
   retries: z.number({ error: 'expected a whole number from 0 to 10' }).int().min(0).max(10).optional(),
+  'retry-unsafe': z.boolean({ error: 'expected true or false' }).optional(),
+  'follow-redirects': z.boolean({ error: 'expected true or false' }).optional(),
   timeout: durationField.optional(),
   capture: z
     .record(z.string().regex(/^[A-Za-z_][\w-]*$/, { error: 'a capture name is letters, digits, _ and -' }), captureSource, {
@@ -145,6 +152,8 @@ function placeholdersIn(value: unknown): string[] {
 }
 
 function checkUrl(url: string, baseUrl: string | undefined): string | undefined {
+  const control = describeControlCharacter(url);
+  if (control) return `${JSON.stringify(url)} holds ${control}; a URL is one line`;
   const sample = url.replace(PLACEHOLDER, 'x');
   if (/^[a-z][a-z0-9+.-]*:/i.test(sample)) {
     if (!URL.canParse(sample)) return `${JSON.stringify(url)} is not a valid URL`;
@@ -156,7 +165,12 @@ function checkUrl(url: string, baseUrl: string | undefined): string | undefined 
   if (/^[^/?#]*:\/\//.test(sample)) return `${JSON.stringify(url)} is not a valid URL`;
   if (sample.startsWith('//')) return `${JSON.stringify(url)} has no scheme: write https://…`;
   if (!baseUrl) return `${JSON.stringify(url)} is relative, and the base-url input is not set`;
-  return URL.canParse(sample, baseUrl) ? undefined : `${JSON.stringify(url)} is not a valid URL relative to base-url`;
+  try {
+    joinUrl(baseUrl, sample);
+    return undefined;
+  } catch {
+    return `${JSON.stringify(url)} is not a valid URL relative to base-url`;
+  }
 }
 
 /** Semantic rules across fields and checks, on top of the schema. */
@@ -233,6 +247,8 @@ function crossCheck(
         ...(e['max-latency'] !== undefined ? { maxLatency: e['max-latency'] } : {}),
       },
       retries: raw.retries,
+      retryUnsafe: raw['retry-unsafe'] ?? false,
+      followRedirects: raw['follow-redirects'] ?? true,
       timeout: raw.timeout,
       captures,
       uses: [...uses],

@@ -3,12 +3,17 @@
  * mikepenz/action-junit-report, GitLab): one suite, one testcase per check, `<failure>` with the
  * failed assertion as its type, `<skipped>` for checks that did not run.
  */
+import type { SecretRegistry } from '@deploy-suite/core/secrets';
 import type { CheckResult } from './run-checks.ts';
 
 /** Characters XML 1.0 cannot hold at all, even escaped. */
 const INVALID_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export function xmlEscape(text: string): string {
+  return escapeXml(text);
+}
+
+function escapeXml(text: string): string {
   return text
     .replace(INVALID_XML, '\uFFFD')
     .replace(/&/g, '&amp;')
@@ -22,8 +27,11 @@ const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3
 
 export function renderJunit(
   results: readonly CheckResult[],
-  options: { suite?: string; elapsed: number; timestamp: Date },
+  options: { suite?: string; elapsed: number; timestamp: Date; secrets?: Pick<SecretRegistry, 'scrub'> },
 ): string {
+  // Secrets are scrubbed before escaping: `p&ss<w>rd` escaped first would no longer match.
+  const scrub = options.secrets?.scrub.bind(options.secrets) ?? ((text: string) => text);
+  const xmlEscape = (text: string): string => escapeXml(scrub(text));
   const suite = options.suite ?? 'smoke-test';
   const failures = results.filter((r) => r.outcome === 'failed').length;
   const skipped = results.filter((r) => r.outcome === 'skipped').length;

@@ -13,7 +13,7 @@ export const manifest = defineAction({
   inputs: {
     'base-url': optional(
       t.url(),
-      'The release URL that relative check URLs are resolved against, e.g. the `url` output of the deploy step.',
+      'The release URL that relative check URLs are joined to, e.g. the `url` output of the deploy step. Its path is kept: `https://h/api/v1` with `url: /health` requests `https://h/api/v1/health`. Credentials in it are sent as Basic auth and masked.',
     ),
     checks: optional(
       t.text('a YAML list of checks'),
@@ -42,6 +42,11 @@ export const manifest = defineAction({
     'max-latency': optional(
       t.duration({ min: 1, max: 600_000 }),
       "A latency limit for every check (a check's own `expect.max-latency` wins).",
+    ),
+    'max-body': withDefault(
+      t.bytes({ min: 1024, max: 1024 ** 3 }),
+      '1MiB',
+      'The most of an answer read; a longer body fails that check ("body larger than …") without being read.',
     ),
     'fail-fast': withDefault(
       t.boolean(),
@@ -99,7 +104,7 @@ export const manifest = defineAction({
 | field | meaning |
 |---|---|
 | \`name\` | required, unique; names the check in the log, summary and JUnit report |
-| \`url\` | absolute, or relative to \`base-url\` |
+| \`url\` | absolute, or a path joined to \`base-url\`'s path: \`/health\` under \`https://h/api/v1\` is \`https://h/api/v1/health\` |
 | \`method\` | GET (default), HEAD, POST, PUT, PATCH, DELETE, OPTIONS |
 | \`headers\` | a map of headers, added to the \`headers\` input |
 | \`body\` / \`json\` | a text body, or a value sent as JSON (one or the other) |
@@ -109,11 +114,19 @@ export const manifest = defineAction({
 | \`expect.json\` | JSON assertions, one a line or a list: \`$.status == ok\`, \`$.services.* == healthy\`, \`$.id exists\` |
 | \`expect.max-latency\` | a duration: \`200ms\`, \`1s\` |
 | \`retries\`, \`timeout\` | this check's retries and request timeout |
+| \`retry-unsafe\` | \`true\` to retry a POST or PATCH too (default false: a failed POST may still have created something) |
+| \`follow-redirects\` | \`false\` to take a 3xx as the answer, so \`expect.status: 301\` and \`expect.headers: { location: … }\` can be checked (default true; each hop is logged, credential headers are not sent to another origin) |
 | \`capture\` | a map of name → \`$.json.path\`, \`header:Name\` or a \`/regex/\` with one group |
 
 A captured value is used as \`{{ name }}\` in a later check's \`url\`, \`headers\` or \`body\`/\`json\`;
 that check waits for the one that captures it, and is skipped if it failed. Checks without
 such a link run concurrently, up to \`concurrency\` at a time.
+
+Retries: only GET, HEAD, OPTIONS, PUT and DELETE are retried by default; a POST or PATCH is
+retried after a 429 or a refused connection (it was not processed), otherwise only with
+\`retry-unsafe: true\`. A request that cannot be sent (a header value that is not Latin-1, a
+captured value with a line break) fails its check by name; the others still run and the report
+is written.
 
 A check file may be a list, or a map with a \`checks\` list. Every problem in it (an unknown key,
 a bad regular expression, a bad URL) is reported at once, with its line, the check's name and

@@ -4,17 +4,19 @@
  * all within the run's deadline. `fail-fast` stops starting checks after the first failure.
  */
 import type { Clock } from '@deploy-suite/core/clock';
-import { type Answer, type Failure as AnswerFailure, checkAnswer } from '@deploy-suite/core/expect';
-import { type HttpClient, retryAfterMs } from '@deploy-suite/core/http';
 import { formatDuration } from '@deploy-suite/core/duration';
+import { type Answer, type Failure as AnswerFailure, checkAnswer } from '@deploy-suite/core/expect';
+import { type HttpClient, isIdempotent, retryAfterMs } from '@deploy-suite/core/http';
+import { stringifyJson, tryParseJsonExact } from '@deploy-suite/core/json';
 import { queryJsonPath } from '@deploy-suite/core/jsonpath';
-import { probe } from '@deploy-suite/core/probe';
+import { describeRedirects, probe } from '@deploy-suite/core/probe';
 import type { Logger } from '@deploy-suite/core/runner';
-import { maskUrl } from '@deploy-suite/core/secrets';
+import { maskUrl, type SecretRegistry } from '@deploy-suite/core/secrets';
+import { joinUrl } from '@deploy-suite/core/urls';
 import { type Capture, type Check, PLACEHOLDER } from './checks.ts';
 
 export interface Failure {
-  assertion: AnswerFailure['assertion'] | 'connection' | 'capture' | 'timeout';
+  assertion: AnswerFailure['assertion'] | 'connection' | 'request' | 'capture' | 'timeout';
   message: string;
 }
 
@@ -44,7 +46,11 @@ export interface RunOptions {
   concurrency: number;
   retries: number;
   requestTimeout: number;
+  /** The most of an answer read, in bytes. */
+  maxBody?: number;
   maxLatency: number | undefined;
+  /** Scrubs outside text in failure messages before it is quoted and cut. */
+  secrets?: Pick<SecretRegistry, 'scrub'>;
   timeout: number;
   failFast: boolean;
   signal?: AbortSignal;
@@ -74,15 +80,11 @@ function fillDeep(value: unknown, captures: Map<string, string>): unknown {
 function captureValue(capture: Capture, answer: Answer): string | undefined {
   if (capture.kind === 'header') return answer.headers.get(capture.header) ?? undefined;
   if (capture.kind === 'regex') return capture.regex.exec(answer.text)?.[1];
-  let document: unknown;
-  try {
-    document = JSON.parse(answer.text);
-  } catch {
-    return undefined;
-  }
-  const value = queryJsonPath(capture.path, document)[0]?.value;
+  const parsed = tryParseJsonExact(answer.text);
+  if (!parsed.ok) return undefined;
+  const value = queryJsonPath(capture.path, parsed.value)[0]?.value;
   if (value === undefined || value === null) return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return typeof value === 'string' ? value : stringifyJson(value);
 }
 
 export async function runChecks(checks: readonly Check[], options: RunOptions): Promise<CheckResult[]> {
@@ -180,8 +182,12 @@ async function runOne(
   const { clock } = options;
   const startedAt = clock.now();
   const retries = check.retries ?? options.retries;
+  // A POST or PATCH that failed may still have happened (a 500 after the item was created):
+  // sending it again could do it twice, so only a check that says so is retried.
+  const repeatable = check.retryUnsafe || isIdempotent(check.method);
   const expect = { ...check.expect, maxLatency: check.expect.maxLatency ?? options.maxLatency };
-  const url = new URL(fill(check.url, captures, true), options.baseUrl).toString();
+  const filledUrl = fill(check.url, captures, true);
+  const url = options.baseUrl === undefined ? new URL(filledUrl).toString() : joinUrl(options.baseUrl, filledUrl);
   const headers: Record<string, string> = { ...options.headers };
   for (const [name, value] of Object.entries(check.headers)) headers[name] = fill(value, captures, false);
   let body: string | undefined;
@@ -207,28 +213,44 @@ async function runOne(
       method: check.method,
       headers,
       ...(body === undefined ? {} : { body }),
+      ...(options.maxBody === undefined ? {} : { maxBody: options.maxBody }),
+      followRedirects: check.followRedirects,
       timeout,
     });
     let retryAfter = 0;
+    /** Whether sending the request again can help, and cannot do the work twice. */
+    let retryable: boolean;
+    let via = '';
     if (!result.ok) {
-      status = undefined;
+      status = result.status;
       latency = result.latency;
-      failures = [{ assertion: 'connection', message: result.reason }];
+      failures = [{ assertion: result.permanent ? 'request' : 'connection', message: result.reason }];
+      // A refused connection never reached the server: safe to repeat whatever the method.
+      retryable = !result.permanent && (repeatable || /ECONNREFUSED/.test(result.reason));
     } else {
       status = result.answer.status;
       latency = result.answer.latency;
-      failures = checkAnswer(expect, result.answer);
+      via = describeRedirects(result.answer.redirects, maskUrl);
+      failures = checkAnswer(expect, result.answer, options.secrets);
       if (failures.length === 0) failures = takeCaptures(check, result.answer, captures, options);
       if (status === 429) retryAfter = retryAfterMs(result.answer.headers, Date.now()) ?? 0;
+      // A 429 was refused, not processed: safe to repeat whatever the method.
+      retryable = repeatable || status === 429;
     }
-    const tries = retries > 0 ? ` (attempt ${attempt} of ${retries + 1})` : '';
-    const answered = status === undefined ? 'no answer' : `${status} in ${Math.round(latency ?? 0)}ms`;
+    const tries = retries > 0 && retryable ? ` (attempt ${attempt} of ${retries + 1})` : '';
+    const answered = status === undefined ? 'no answer' : `${status}${via} in ${Math.round(latency ?? 0)}ms`;
     options.logger.info(
       failures.length === 0
         ? `✓ ${check.name}: ${check.method} ${maskUrl(url)} → ${answered}`
         : `✗ ${check.name}: ${check.method} ${maskUrl(url)} → ${answered}: ${failures.map((f) => f.message).join('; ')}${tries}`,
     );
     if (failures.length === 0 || attempt > retries) break;
+    if (!retryable) {
+      const permanent = !result.ok && result.permanent;
+      if (!permanent && !repeatable)
+        options.logger.info(`  not retried: ${check.method} is not idempotent (set retry-unsafe: true on the check to retry it)`);
+      break;
+    }
     const pause = Math.max(retryAfter, Math.min(RETRY_PAUSE_CAP_MS, RETRY_PAUSE_MS * 2 ** (attempt - 1)));
     if (pause >= deadlineAt - clock.now()) {
       failures.push({

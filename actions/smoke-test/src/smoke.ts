@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { InputError, UserError } from '@deploy-suite/core/errors';
 import { requestHeaders } from '@deploy-suite/core/headers';
 import type { ActionContext, ActionResult } from '@deploy-suite/core/run';
+import { registerUrlCredentials } from '@deploy-suite/core/urls';
 import { type Check, parseChecks, type Source } from './checks.ts';
 import { renderJunit } from './junit.ts';
 import type { SmokeTestInputs } from './manifest.ts';
@@ -41,13 +42,15 @@ function reportPath(inputs: SmokeTestInputs, ctx: ActionContext): string {
 export async function smokeTest(inputs: SmokeTestInputs, ctx: ActionContext): Promise<ActionResult> {
   const { runner, clock } = ctx;
   const headers = requestHeaders(runner, inputs.headers);
+  if (inputs.baseUrl) registerUrlCredentials(runner, inputs.baseUrl);
   const checks: Check[] = parseChecks(checkSource(inputs, ctx), inputs.baseUrl);
   const file = reportPath(inputs, ctx);
 
   const begin = clock.now();
   runner.info(`Running ${checks.length} check${checks.length === 1 ? '' : 's'}, ${inputs.concurrency} at a time.`);
   const results = await runChecks(checks, {
-    http: ctx.http({ service: 'Smoke check', retries: 0 }),
+    http: ctx.http({ service: 'Smoke check', retries: 0, secrets: runner.secrets, maxBody: inputs.maxBody }),
+    secrets: runner.secrets,
     clock,
     logger: runner,
     baseUrl: inputs.baseUrl,
@@ -66,7 +69,11 @@ export async function smokeTest(inputs: SmokeTestInputs, ctx: ActionContext): Pr
 
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, runner.secrets.scrub(renderJunit(results, { elapsed, timestamp: new Date(begin) })), 'utf8');
+    writeFileSync(
+      file,
+      runner.secrets.scrub(renderJunit(results, { elapsed, timestamp: new Date(begin), secrets: runner.secrets })),
+      'utf8',
+    );
   } catch (error) {
     throw new UserError(`Could not write the JUnit report to ${file}: ${(error as Error).message}`, {
       hint: 'Point the report input at a writable path in the workspace.',
@@ -77,7 +84,7 @@ export async function smokeTest(inputs: SmokeTestInputs, ctx: ActionContext): Pr
   runner.setOutput('passed', passed);
   runner.setOutput('failed', failed.length);
   runner.setOutput('report-file', file);
-  renderSmokeSummary(results, file, elapsed).write(runner);
+  renderSmokeSummary(results, file, elapsed, runner.secrets).write(runner);
   runner.info(`${passed} passed, ${failed.length} failed in ${(elapsed / 1000).toFixed(1)}s; JUnit report: ${file}`);
 
   if (failed.length > 0) {

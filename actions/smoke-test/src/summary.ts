@@ -1,10 +1,18 @@
 /** The smoke test's job summary: the count, then one row per check with its failed assertion. */
 import { code, Summary } from '@deploy-suite/core/report';
+import type { SecretRegistry } from '@deploy-suite/core/secrets';
 import type { CheckResult } from './run-checks.ts';
 
 const ICON = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' } as const;
 
-export function renderSmokeSummary(results: readonly CheckResult[], reportFile: string, elapsed: number): Summary {
+export function renderSmokeSummary(
+  results: readonly CheckResult[],
+  reportFile: string,
+  elapsed: number,
+  secrets: Pick<SecretRegistry, 'scrub'> = { scrub: (text) => text },
+): Summary {
+  // Scrubbed here, before the summary escapes them: an escaped secret would no longer match.
+  const scrub = (text: string): string => secrets.scrub(text);
   const passed = results.filter((r) => r.outcome === 'passed').length;
   const failed = results.filter((r) => r.outcome === 'failed').length;
   const skipped = results.length - passed - failed;
@@ -16,11 +24,11 @@ export function renderSmokeSummary(results: readonly CheckResult[], reportFile: 
   summary.table(
     ['check', 'status', 'answer', 'latency', 'failed assertion'],
     results.map((r) => [
-      r.check.name,
+      scrub(r.check.name),
       ICON[r.outcome],
       r.status ?? '—',
       r.latency === undefined ? '—' : `${Math.round(r.latency)}ms`,
-      r.outcome === 'skipped' ? (r.skipped ?? '') : r.failures.map((f) => `${f.assertion}: ${f.message}`).join('; '),
+      scrub(r.outcome === 'skipped' ? (r.skipped ?? '') : r.failures.map((f) => `${f.assertion}: ${f.message}`).join('; ')),
     ]),
   );
   return summary;

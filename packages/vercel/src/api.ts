@@ -109,6 +109,21 @@ export class VercelApi {
     return { status: response.status, body };
   }
 
+  /** Stores one file under its SHA-1 (`x-now-digest`); storing it twice is harmless. */
+  async uploadFile(sha: string, data: Uint8Array, signal?: AbortSignal): Promise<void> {
+    await this.http.request(this.url('/v2/files'), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        'content-type': 'application/octet-stream',
+        'x-now-digest': sha,
+        'x-now-size': String(data.byteLength),
+      },
+      body: data,
+      ...(signal ? { signal } : {}),
+    });
+  }
+
   async getDeployment(idOrUrl: string): Promise<VercelDeployment> {
     const { body } = await this.call('GET', `/v13/deployments/${encodeURIComponent(idOrUrl)}`);
     return toDeployment(body);

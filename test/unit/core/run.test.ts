@@ -178,4 +178,28 @@ describe('the entry wrapper', () => {
     expect(visible).not.toContain('Zm9vYmFy');
     expect(c.outputs().status).toBe('failure');
   });
+
+  it('on a second signal during a critical section asks it to wind down and waits instead of exiting', async () => {
+    const { c, deps, signal } = setup();
+    const seen: string[] = [];
+    const code = await runAction(
+      manifest,
+      async (_inputs, ctx) => {
+        setTimeout(() => signal('SIGINT'), 5);
+        await ctx.clock.sleep(10_000, ctx.signal).catch(() => undefined);
+        await ctx.critical('the restore', async (urgent) => {
+          setTimeout(() => signal('SIGTERM'), 5);
+          await new Promise<void>((resolve) => urgent.addEventListener('abort', () => resolve(), { once: true }));
+          seen.push(`urgent: ${String((urgent.reason as Error).message)}`);
+        });
+        seen.push('after the section');
+        c.runner.setOutput('restored', 'false');
+      },
+      deps,
+    );
+    expect(code).toBe(1);
+    expect(seen).toEqual(['urgent: The step was cancelled (SIGTERM) during the restore.', 'after the section']);
+    expect(c.outputs()).toMatchObject({ restored: 'false', status: 'cancelled' });
+    expect(c.stdout()).toContain('waiting for the restore to finish or roll back before stopping');
+  });
 });

@@ -54,8 +54,9 @@ describe('the Slack message built from the run', () => {
     }
   });
 
-  it('truncates by characters without splitting an emoji, and marks the cut', () => {
-    expect(truncate('ab😀cd', 4)).toBe('ab😀…');
+  it('truncates without splitting an emoji, counting UTF-16 units (never fewer than Slack counts), and marks the cut', () => {
+    expect(truncate('ab😀cd', 4)).toBe('ab…');
+    expect(truncate('ab😀cd', 5)).toBe('ab😀…');
     expect(truncate('short', 10)).toBe('short');
   });
 
@@ -63,5 +64,22 @@ describe('the Slack message built from the run', () => {
     expect(formatMention('channel')).toBe('<!channel>');
     expect(formatMention('@U123ABC')).toBe('<@U123ABC>');
     expect(formatMention('<!subteam^S1|oncall>')).toBe('<!subteam^S1|oncall>');
+  });
+});
+
+describe('the title in the plain-text parts of the message', () => {
+  it('is escaped in the top-level text and the attachment fallback, so it cannot ping', () => {
+    const message = buildMessage(notification({ title: 'Deploy <!channel> & co' })) as {
+      text: string;
+      attachments: Array<{ fallback: string }>;
+    };
+    expect(message.text).toContain('Deploy &lt;!channel&gt; &amp; co');
+    expect(message.attachments[0]?.fallback).toContain('Deploy &lt;!channel&gt; &amp; co');
+    expect(message.text).not.toContain('<!channel>');
+  });
+
+  it('formats @here and @channel as mentions', () => {
+    expect(formatMention('@here')).toBe('<!here>');
+    expect(formatMention('@channel')).toBe('<!channel>');
   });
 });

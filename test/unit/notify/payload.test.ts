@@ -49,3 +49,43 @@ describe('the catalog notes on payloads', () => {
     expect(new Set(documented)).toEqual(new Set(PLACEHOLDER_NAMES));
   });
 });
+
+describe('payload placeholders in their Block Kit fields', () => {
+  const longMessage = 'x'.repeat(4000);
+
+  it('cuts filled values to each field limit, keeping the template text', async () => {
+    const n = notification();
+    n.run.commitMessage = longMessage;
+    const out = (await renderPayload(
+      JSON.stringify({
+        text: 'Commit: {{ commit.message }}',
+        blocks: [
+          { type: 'header', text: { type: 'plain_text', text: 'Deploy {{ commit.message }}' } },
+          { type: 'section', text: { type: 'mrkdwn', text: '*Commit* {{ commit.message }}' } },
+          { type: 'section', fields: [{ type: 'mrkdwn', text: '{{ commit.message }}' }] },
+          {
+            type: 'actions',
+            elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open {{ commit.message }}' }, url: '{{ run.url }}' }],
+          },
+        ],
+      }),
+      n,
+    )) as { text: string; blocks: Array<Record<string, any>> };
+    expect(out.text.length).toBe(4008);
+    expect(out.blocks[0]?.text.text.length).toBe(150);
+    expect(out.blocks[0]?.text.text.startsWith('Deploy xxx')).toBe(true);
+    expect(out.blocks[1]?.text.text.length).toBe(3000);
+    expect(out.blocks[2]?.fields[0].text.length).toBe(2000);
+    expect(out.blocks[3]?.elements[0].text.text.length).toBe(75);
+  });
+
+  it('puts values into URL fields unescaped, and escapes them in text', async () => {
+    const n = notification({ url: 'https://app.test/?a=1&b=<2>' });
+    const out = (await renderPayload(
+      '{"text": "{{ url }}", "blocks": [{"type": "image", "image_url": "{{ url }}", "alt_text": "x"}]}',
+      n,
+    )) as { text: string; blocks: Array<{ image_url: string }> };
+    expect(out.blocks[0]?.image_url).toBe('https://app.test/?a=1&b=<2>');
+    expect(out.text).toBe('https://app.test/?a=1&amp;b=&lt;2&gt;');
+  });
+});

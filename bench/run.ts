@@ -4,6 +4,7 @@
  */
 import { coldStart } from './cold-start.ts';
 import { deployRailwayBench } from './deploy-railway.ts';
+import { deployVercelBench } from './deploy-vercel.ts';
 import { healthGateBench } from './health-gate.ts';
 import { migrateBench } from './migrate.ts';
 import { smokeTestBench } from './smoke-test.ts';
@@ -11,7 +12,15 @@ import type { Bench } from './types.ts';
 import { validateBench } from './validate.ts';
 
 /** Each issue that measures something adds its bench here. */
-export const BENCHES: Bench[] = [coldStart, validateBench, migrateBench, healthGateBench, smokeTestBench, deployRailwayBench];
+export const BENCHES: Bench[] = [
+  coldStart,
+  validateBench,
+  migrateBench,
+  healthGateBench,
+  smokeTestBench,
+  deployRailwayBench,
+  deployVercelBench,
+];
 
 const filter = process.argv[2];
 const rows: string[][] = [];

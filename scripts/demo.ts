@@ -1,49 +1,109 @@
 /**
- * `npm run demo`: the pipeline as far as it is built (packages/harness/src/scenarios.ts), printed step
- * by step: run 1, a good release; run 2, a migration that fails half way and is restored.
+ * `npm run demo`: the full-stack pipeline (.github/workflows/fullstack.yml, which calls railway.yml
+ * and vercel.yml) run through the committed bundles against the local sandbox, printed step by
+ * step: v1 → v2 succeeds; v3 is unhealthy → the gate fails → the API is rolled back → Slack says
+ * so. Exits 0 only when the world ends as expected: production serves v2, Slack heard it all.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { PG_BIN, startPostgres } from '../packages/harness/src/postgres.ts';
-import { badMigration, goodRelease, type Reporter, type World } from '../packages/harness/src/scenarios.ts';
-import { startSandbox } from '../packages/sandbox/src/index.ts';
+import { fullStackRelease, type PipelineRun, served, startWorld } from '../packages/harness/src/scenarios.ts';
+import type { StepRun } from '../test/templates/runner.ts';
 
 const tty = process.stdout.isTTY;
-const bold = (s: string): string => (tty ? `\x1b[1m${s}\x1b[0m` : s);
-const dim = (s: string): string => (tty ? `\x1b[2m${s}\x1b[0m` : s);
+const paint = (code: string) => (s: string) => (tty ? `\x1b[${code}m${s}\x1b[0m` : s);
+const bold = paint('1');
+const dim = paint('2');
+const red = paint('31');
+const green = paint('32');
 
-const printer: Reporter = {
-  step: (action, title) => console.log(`\n${bold(`▶ ${action}`)}: ${title}`),
-  done: (_action, run) => {
-    for (const a of run.annotations.filter((x) => x.kind !== 'debug')) console.log(`  ${a.kind}: ${a.message.split('\n')[0]}`);
-    const outputs = Object.entries(run.outputs).map(([k, v]) => `${k}=${v.includes('\n') ? JSON.stringify(v) : v}`);
-    console.log(dim(`  exit ${run.exitCode} in ${(run.durationMs / 1000).toFixed(1)}s; ${outputs.join(' ')}`));
-  },
-  note: (text) => console.log(`\n${bold('▶')} ${text}`),
-};
+const MARK: Record<string, string> = { success: green('✓'), failure: red('✗'), skipped: dim('–') };
 
-console.log(bold('Deploy suite demo: the pipeline against the local sandbox'));
-const sandbox = await startSandbox();
-const world: World = { sandbox, pg: undefined, password: `demo-${Math.random().toString(36).slice(2)}`, report: printer };
-try {
-  if (existsSync(join(PG_BIN, 'initdb'))) {
-    world.pg = await startPostgres();
-    world.pg.createDatabase('shop', { user: 'shop', password: world.password });
-    console.log(
-      `PostgreSQL ${dim(`127.0.0.1:${world.pg.port}`)}, sample app ${dim(sandbox.app.url)}, Slack ${dim(sandbox.slack.url)}`,
-    );
-  } else {
-    console.log(`No PostgreSQL in ${PG_BIN}: the migrate steps are skipped (bash .ci/apt-install.sh installs it).`);
+/** The lines of a step's log worth reading: annotations and plain lines, not the runner's commands. */
+function logLines(step: StepRun): string[] {
+  const lines: string[] = [];
+  let inert = false;
+  for (const line of (step.stdout ?? '').split('\n')) {
+    if (/^::stop-commands::/.test(line)) inert = true;
+    if (inert && /^::[0-9a-f-]+::$/.test(line)) inert = false;
+    const annotation = /^::(error|warning|notice)[^:]*::(.*)$/.exec(line);
+    if (annotation)
+      lines.push(`${annotation[1] === 'error' ? red(annotation[1]) : annotation[1]}: ${annotation[2]?.replace(/%0A/g, ' ')}`);
+    else if (line !== '' && !line.startsWith('::')) lines.push(line);
   }
-  console.log(`\n${bold('Run 1: a good release')}`);
-  await goodRelease(world);
-  if (world.pg) {
-    console.log(`\n${bold('Run 2: a migration that fails half way')}`);
-    await badMigration(world, world.pg);
-  }
-  console.log(`\n${bold('What Slack received')}`);
-  for (const m of sandbox.slack.emulator.messages) console.log(`  ${String(m.payload.text)}`);
-} finally {
-  await world.pg?.stop();
-  await sandbox.close();
+  return lines;
 }
+
+/** A summary in Markdown, made readable in a terminal: tags dropped, one short line each. */
+function summaryLines(step: StepRun): string[] {
+  const summary = step.bundle?.summary ?? '';
+  return summary
+    .replace(/<[^>]+>/g, ' ')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l !== '' && !/^\|[-| ]+\|$/.test(l));
+}
+
+function printStep(job: string, step: StepRun): void {
+  const what = step.uses?.replace(/^\$\/actions\//, '') ?? 'run';
+  const took = step.bundle ? dim(` ${(step.bundle.durationMs / 1000).toFixed(1)}s`) : '';
+  console.log(
+    `  ${MARK[step.conclusion] ?? step.conclusion} ${bold(`${job} › ${step.id.startsWith('__') ? what : step.id}`)} ${dim(`(${what})`)}${took}`,
+  );
+  if (step.conclusion === 'skipped') return;
+  const log = logLines(step);
+  for (const line of log.slice(-8)) console.log(dim(`      │ ${line.slice(0, 160)}`));
+  const summary = summaryLines(step);
+  for (const line of summary.slice(0, 6)) console.log(`      ${dim('▸')} ${line.slice(0, 160)}`);
+}
+
+function verdict(name: string, ok: boolean, detail: string): boolean {
+  console.log(`  ${ok ? green('✓') : red('✗')} ${name}: ${detail}`);
+  return ok;
+}
+
+function failedJobs(run: PipelineRun): string {
+  return Object.values(run.run.jobs)
+    .filter((j) => j.result === 'failure')
+    .map((j) => j.id)
+    .join(', ');
+}
+
+console.log(bold('Deploy suite demo: fullstack.yml against the local sandbox (Railway, Vercel, GitHub, Slack emulators)'));
+const world = await startWorld({ onStep: printStep });
+let ok = true;
+try {
+  console.log(dim(`Railway ${world.sandbox.railway.url}  Vercel ${world.sandbox.vercel.url}  Slack ${world.sandbox.slack.url}`));
+  for (const [title, version, runtime] of [
+    ['Run 1: release v1', '1.0.0', 'ok'],
+    ['Run 2: release v2', '2.0.0', 'ok'],
+    ['Run 3: release v3, whose API answers unhealthy', '3.0.0', 'unhealthy'],
+  ] as const) {
+    console.log(`\n${bold(`▶ ${title}`)}`);
+    const started = Date.now();
+    const run = await fullStackRelease(world, version, runtime);
+    const now = await served(world);
+    console.log(
+      `  ${run.run.conclusion === 'success' ? green('pipeline succeeded') : red(`pipeline failed (${failedJobs(run)})`)} in ${((Date.now() - started) / 1000).toFixed(1)}s; production serves API ${bold(now.api)}, frontend ${bold(now.frontend ?? 'nothing')}`,
+    );
+    const expected = runtime === 'ok' ? 'success' : 'failure';
+    ok = verdict(`${title}`, run.run.conclusion === expected, `expected ${expected}, got ${run.run.conclusion}`) && ok;
+  }
+
+  console.log(`\n${bold('What Slack received')}`);
+  for (const m of world.sandbox.slack.emulator.messages) console.log(`  ${String(m.payload.text)}`);
+
+  console.log(`\n${bold('The world afterwards')}`);
+  const now = await served(world);
+  const messages = world.sandbox.slack.emulator.messages.map((m) => JSON.stringify(m.payload));
+  ok = verdict('the API serves v2 again', now.api === '2.0.0', `serves ${now.api}`) && ok;
+  ok = verdict('the frontend serves v2, never v3', now.frontend === '2.0.0', `serves ${now.frontend}`) && ok;
+  ok = verdict('Slack got three messages', messages.length === 3, `${messages.length}`) && ok;
+  ok =
+    verdict(
+      'the last one says the API was rolled back',
+      /Rolled back/.test(messages.at(-1) ?? ''),
+      String(world.sandbox.slack.emulator.messages.at(-1)?.payload.text),
+    ) && ok;
+} finally {
+  await world.close();
+}
+console.log(ok ? green(bold('\nThe demo ended as expected.')) : red(bold('\nThe demo did NOT end as expected.')));
+process.exit(ok ? 0 : 1);

@@ -119,10 +119,10 @@ export function suiteRules(file: string, text: string, options: LintOptions = {}
       const line = lineAt(doc, lineCounter, ['jobs', name, 'steps', index, 'uses']);
       const problem = stepUsesProblem(uses);
       if (problem) findings.push({ file, line, message: problem });
+      else findings.push(...ownInputs(file, doc, lineCounter, [name, index], step));
       // checkout leaves the job's token in .git/config for every later step unless told not to.
-      if (uses.startsWith('actions/checkout@') && step.with?.['persist-credentials'] !== false) {
+      if (uses.startsWith('actions/checkout@') && step.with?.['persist-credentials'] !== false)
         findings.push({ file, line, message: `'${uses}' needs \`with: persist-credentials: false\`` });
-      } else findings.push(...ownInputs(file, doc, lineCounter, [name, index], step));
     }
     findings.push(...ownOutputsRead(file, doc, lineCounter, name, job));
   }

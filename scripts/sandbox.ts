@@ -56,6 +56,7 @@ function sampleSite(dir: string): string {
 export function describeSandbox(sandbox: Sandbox, runDir: string): SandboxDescription {
   const { slack, app, github, railway, vercel } = sandbox;
   const [web] = vercel.emulator.seed({ projects: [{ name: 'web' }] }).projects;
+  const site = sampleSite(runDir);
   const environments = Object.entries(railway.environments)
     .map(([name, id]) => `${name}=${id}`)
     .join(' ');
@@ -96,11 +97,18 @@ export function describeSandbox(sandbox: Sandbox, runDir: string): SandboxDescri
         checks: '- name: health\n  url: /health\n  expect:\n    status: 200\n- name: home\n  url: /\n',
       },
       notify: { 'webhook-url': slack.webhookUrl, status: 'success', environment: 'sandbox', url: app.url },
+      'deploy-railway': {
+        token: railway.projectTokens.production ?? railway.projectToken,
+        'api-url': railway.url,
+        services: 'api',
+        path: site,
+        timeout: '2m',
+      },
       'deploy-vercel': {
         token: vercel.token,
         'api-url': vercel.url,
         'project-id': web?.id ?? 'web',
-        path: sampleSite(runDir),
+        path: site,
         production: 'true',
       },
     },

@@ -3,7 +3,7 @@
  * test/fixtures/migrate/custom. The database password is a canary: it must never be readable.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,9 +113,8 @@ describe('migrate with a custom runner', () => {
     // A long read, as a busy app holds: ACCESS SHARE on users, which ALTER TABLE must wait for.
     const reader = await pg.hold(db.name, 'select count(*) from users');
     try {
-      const started = Date.now();
-      const run = await migrate(db.url, 'migrations-lock', { 'lock-timeout': '2s' });
-      expect(Date.now() - started).toBeLessThan(15_000);
+      // The step's own timeout is long: only the lock timeout can end the wait this early.
+      const run = await migrate(db.url, 'migrations-lock', { 'lock-timeout': '2s', timeout: '10m' });
       expect(cleanFailureProblems(run)).toEqual([]);
       expect(run.errors[0]).toContain('lock timeout');
       expect(run.leaks).toEqual([]);
@@ -187,5 +186,107 @@ describe('migrate refuses before any change', () => {
     const run = await runBundle('migrate', { inputs: { tool: 'custom' } });
     expect(cleanFailureProblems(run)).toEqual([]);
     expect(run.errors[0]).toContain("Input 'command'");
+  });
+});
+
+/**
+ * The runner's command parser, as far as these tests need it: a line is a command when it
+ * starts with `::name` after leading spaces, or holds `##[` anywhere; `::stop-commands::TOKEN`
+ * turns that off until `::TOKEN::`.
+ */
+function commandsTheRunnerWouldRun(stdout: string): string[] {
+  const commands: string[] = [];
+  let stopToken: string | undefined;
+  for (const raw of stdout.split('\n')) {
+    const line = raw.trim();
+    if (stopToken !== undefined) {
+      if (line === `::${stopToken}::`) stopToken = undefined;
+      continue;
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop) {
+      stopToken = stop[1];
+      continue;
+    }
+    if (/^::[a-z-]+/i.test(line) || line.includes('##[')) commands.push(line);
+  }
+  return commands;
+}
+
+describe('migrate shows tool output as data', { timeout: 300_000 }, () => {
+  it('streams a tool’s workflow commands inside a stop-commands block, so none of them runs', async () => {
+    const db = freshDatabase();
+    const run = await migrate(db.url, 'migrations-hostile');
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.stdout).toContain('::set-output name=applied::pwned');
+    const commands = commandsTheRunnerWouldRun(run.stdout);
+    expect(commands.filter((c) => /pwned|evil|injected|visible/.test(c))).toEqual([]);
+    expect(run.outputs.applied).toBe('001_hostile');
+  });
+
+  it('never shows the database password, even JSON-escaped by a Python tool', async () => {
+    const secret = 'Zq7@:/%#?\u00fc\u20ac!x';
+    const name = `app${++dbCount}`;
+    pg.createDatabase(name, { user: name, password: secret });
+    const url = pg.url(name, name, secret);
+    const run = await runBundle('migrate', {
+      inputs: {
+        tool: 'custom',
+        command: './migrate.sh up',
+        'status-command': './migrate.sh status',
+        'working-directory': FIXTURE,
+        'database-url': url,
+        'backup-dir': backups,
+        env: 'MIGRATIONS_DIR=migrations-json-password',
+      },
+      env: { PATH: `/usr/bin:${process.env.PATH ?? ''}` },
+      secrets: [secret],
+      timeoutMs: 90_000,
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.stdout).toContain('settings: {"password": ');
+    const escaped = JSON.stringify(secret)
+      .slice(1, -1)
+      .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    expect(escaped).toBe('Zq7@:/%#?\\u00fc\\u20ac!x');
+    expect(run.stdout).not.toContain(escaped);
+    expect(run.leaks).toEqual([]);
+  });
+
+  it('reads a failure before the apply phase as a failure in the summary', async () => {
+    const run = await runBundle('migrate', {
+      inputs: {
+        tool: 'custom',
+        command: './migrate.sh up',
+        'working-directory': FIXTURE,
+        'database-url': `postgres://app:${password}@127.0.0.1:1/app`,
+      },
+      secrets: [password],
+    });
+    expect(cleanFailureProblems(run)).toEqual([]);
+    expect(run.summary).toMatch(/Result[^\n]*failed during the check/);
+    expect(run.summary).not.toMatch(/Result[^\n]*done/);
+  });
+});
+
+describe('migrate leaves no half backup behind', { timeout: 300_000 }, () => {
+  it('removes the partial file when pg_dump fails, and reports a failure during the backup', async () => {
+    const db = freshDatabase();
+    expect((await migrate(db.url, 'migrations-ok')).exitCode).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'migrate-partial-'));
+    // A session holding ACCESS EXCLUSIVE on users: pg_dump cannot take its lock within lock-timeout.
+    const blocker = await pg.hold(db.name, 'lock table users in access exclusive mode');
+    try {
+      const run = await migrate(db.url, 'migrations-fail', { 'lock-timeout': '2s', 'backup-dir': dir });
+      expect(cleanFailureProblems(run)).toEqual([]);
+      expect(run.errors[0]).toContain('The backup (pg_dump) failed');
+      expect(run.outputs['backup-file']).toBe('');
+      expect(readdirSync(dir)).toEqual([]);
+      expect(run.summary).toMatch(/Result[^\n]*failed during the backup/);
+    } finally {
+      await blocker.release();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(pg.psql(db.name, "select count(*) from schema_migrations where name = '003_half_way'")).toBe('0');
   });
 });

@@ -81,6 +81,30 @@ describe('rollback on Railway', () => {
     ]);
   });
 
+  it('with wait: false, requests the rollback, names the new deployment and verifies nothing; the reason is escaped in the summary', async () => {
+    const v1 = await world.deploy('api', '1.0.0');
+    await world.deploy('api', '2.0.0');
+    const run = await rollback({ services: 'api', wait: 'false', reason: '<img src=x onerror=alert(1)> broke' });
+    ok(run);
+    expect(run.outputs).toMatchObject({ status: 'requested', 'rolled-back-to': v1 });
+    const [row] = rows(run);
+    expect(row).toMatchObject({ status: 'REQUESTED', verified: false });
+    expect(world.rw.emulator.world.deployments.get(String(row?.deploymentId))?.source).toBe('rollback');
+    expect(run.summary).toContain('Rollback requested');
+    expect(run.summary).toContain('&lt;img src=x onerror=alert(1)&gt; broke');
+    expect(run.summary).not.toContain('<img');
+  });
+
+  it('still verifies the restored release when the socket is refused, by polling', async () => {
+    await world.deploy('api', '1.0.0');
+    await world.deploy('api', '2.0.0');
+    world.rw.emulator.control('sockets', { refuse: true });
+    const run = await rollback({ services: 'api' });
+    ok(run);
+    expect(rows(run)[0]).toMatchObject({ status: 'SUCCESS', verified: true });
+    expect(await world.served('api')).toBe('1.0.0');
+  });
+
   it('refuses a `to` of another service and changes nothing', async () => {
     await world.deploy('api', '1.0.0');
     await world.deploy('api', '2.0.0');

@@ -1,7 +1,7 @@
 /**
  * How one step runs once its `if:`, `with:` and `env:` are evaluated:
  * - `uses: $/actions/<name>`: the suite's own action, its bundle run as the runner runs it
- *   (test/harness/run-bundle.ts): `INPUT_*` from `with:`, the step's environment, the runner files;
+ *   (packages/harness/src/run-bundle.ts): `INPUT_*` from `with:`, the step's environment, the runner files;
  * - `uses:` of another action: only through a handler the test supplies (what `actions/checkout`
  *   means here is the test's decision), else a loud failure;
  * - `run:`: the script through bash as GitHub runs it (`shell: bash` is

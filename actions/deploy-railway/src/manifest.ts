@@ -27,7 +27,7 @@ export const manifest = defineAction({
       "Environment name or id. Default: the project token's environment, else `production`.",
     ),
     services: required(
-      t.list(t.pattern(/^[^\s]{1,128}$/, 'a service name or id')),
+      t.list(t.pattern(/^\S(.{0,126}\S)?$/, 'a service name or id')),
       'Services to deploy, names or ids, one a line or comma-separated; deployed in parallel.',
     ),
     source: withDefault(

@@ -115,8 +115,10 @@ async function deployTree(
       progress.close();
       if (error instanceof DeploymentFailedError) return error;
       if (created) {
-        runner.setOutput('ready-state', ctx.signal.aborted ? 'CANCELED' : 'unknown');
-        await github.finished(created, 'failure');
+        // The state it was left in (CANCELED after our deadline or a cancelled run), as Vercel says.
+        const last = await cancelApi.getDeployment(created.id).catch(() => created);
+        runner.setOutput('ready-state', last?.readyState ?? 'unknown');
+        await github.finished(last ?? created, last?.readyState === 'CANCELED' ? 'inactive' : 'failure');
       }
       throw error;
     } finally {

@@ -4,40 +4,22 @@
  * our own pg_dump / pg_restore / psql (the password goes through `PGPASSWORD`, never an
  * argument, so it is not in the process list or in a quoted command).
  */
-import { isPostgresUrl, type Tool } from './manifest.ts';
+import { conninfo, type DatabaseUrl, describeDatabaseUrl, isPostgresUrl, parseDatabaseUrl } from './database-url.ts';
+import type { Tool } from './manifest.ts';
 
-export interface Database {
-  url: string;
-  postgres: boolean;
-  host: string;
-  port: string;
-  user: string;
-  password: string;
-  name: string;
-  /** The URL without its password, for `--dbname` (libpq reads the rest, sslmode included). */
+export interface Database extends DatabaseUrl {
+  /** libpq keyword/value connection string without the password, for our own psql/pg_dump/pg_restore. */
   conninfo: string;
 }
 
+/** The database-url input, already checked by the manifest's parser. */
 export function parseDatabase(url: string): Database {
-  const parsed = new URL(url);
-  const withoutPassword = new URL(url);
-  withoutPassword.password = '';
-  return {
-    url,
-    postgres: isPostgresUrl(url),
-    host: decodeURIComponent(parsed.hostname).replace(/^\[|\]$/g, ''),
-    port: parsed.port || (isPostgresUrl(url) ? '5432' : ''),
-    user: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-    name: decodeURIComponent(parsed.pathname.replace(/^\//, '')),
-    conninfo: withoutPassword.toString(),
-  };
+  const parsed = parseDatabaseUrl(url);
+  if (!parsed.ok) throw new Error(`database-url passed the input check but not the parser: ${parsed.expected}`);
+  return { ...parsed.value, conninfo: conninfo(parsed.value) };
 }
 
-/** The database as a user may see it: `postgres://app:***@db.internal:5432/shop`. */
-export function describeDatabase(db: Database): string {
-  return `${db.user ? `${db.user}@` : ''}${db.host}${db.port ? `:${db.port}` : ''}/${db.name}`;
-}
+export const describeDatabase = describeDatabaseUrl;
 
 /** `-c lock_timeout=2000 -c statement_timeout=…` after whatever PGOPTIONS already held (the last one wins). */
 export function buildPgOptions(
@@ -66,7 +48,7 @@ export function libpqEnv(db: Database): Record<string, string> {
   };
   if (db.user) env.PGUSER = db.user;
   if (db.password) env.PGPASSWORD = db.password;
-  const sslmode = new URL(db.url).searchParams.get('sslmode');
+  const sslmode = db.libpq.sslmode;
   if (sslmode) env.PGSSLMODE = sslmode;
   return env;
 }
@@ -88,14 +70,14 @@ export function toolEnv(tool: Tool, db: Database | undefined, pgOptions: string)
   }
   if (tool === 'prisma' && db.postgres && pgOptions) {
     // Prisma's engine does not read PGOPTIONS; it takes the same options from the URL.
-    const url = new URL(db.url);
-    url.searchParams.set('options', pgOptions);
-    // URLSearchParams writes spaces as '+', which libpq-style parsers keep as a plus: use %20.
-    url.search = url.search.replace(/\+/g, '%20');
-    env.DATABASE_URL = url.toString();
+    // Appended as given (no re-serialising: the rest of the URL stays byte for byte the user's).
+    const options = `options=${encodeURIComponent(pgOptions)}`;
+    const hash = db.url.indexOf('#');
+    const [base, fragment] = hash >= 0 ? [db.url.slice(0, hash), db.url.slice(hash)] : [db.url, ''];
+    env.DATABASE_URL = `${base}${base.includes('?') ? '&' : '?'}${options}${fragment}`;
   }
   if (tool === 'laravel') {
-    const connection = db.postgres ? 'pgsql' : new URL(db.url).protocol.replace(':', '');
+    const connection = db.postgres ? 'pgsql' : db.scheme;
     Object.assign(env, {
       DB_CONNECTION: connection,
       DB_URL: db.url,

@@ -3,6 +3,7 @@ import * as t from '@deploy-suite/core/input-types';
 import { optional, required, withDefault } from '@deploy-suite/core/inputs';
 import { defineAction } from '@deploy-suite/core/manifest';
 import { commandLine } from './command-line.ts';
+import { isPostgresUrl, parseDatabaseUrl } from './database-url.ts';
 
 export const TOOLS = ['prisma', 'alembic', 'django', 'laravel', 'knex', 'typeorm', 'custom'] as const;
 export type Tool = (typeof TOOLS)[number];
@@ -10,17 +11,10 @@ export type Tool = (typeof TOOLS)[number];
 const databaseUrl: t.InputType<string> = {
   form: 'a database URL such as postgres://user:password@host:5432/db',
   parse: (raw) => {
-    if (!URL.canParse(raw)) return { ok: false, expected: databaseUrl.form };
-    const url = new URL(raw);
-    return /^[a-z][a-z0-9+.-]*:$/.test(url.protocol) && (url.hostname !== '' || url.protocol === 'sqlite:')
-      ? { ok: true, value: raw }
-      : { ok: false, expected: databaseUrl.form };
+    const parsed = parseDatabaseUrl(raw);
+    return parsed.ok ? { ok: true, value: raw } : { ok: false, expected: parsed.expected };
   },
 };
-
-export function isPostgresUrl(url: string | undefined): boolean {
-  return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
-}
 
 export const manifest = defineAction({
   name: 'migrate',
@@ -74,6 +68,15 @@ export const manifest = defineAction({
       t.duration({ min: 0, max: 24 * 3_600_000 }),
       "PostgreSQL `statement_timeout` for the migration's connections (through `PGOPTIONS`).",
     ),
+    direction: withDefault(
+      t.oneOf(['up', 'down'] as const),
+      'up',
+      "'up' applies what is pending; 'down' takes the database back to `to` with the tool's own downgrade (alembic downgrade, manage.py migrate APP NAME, artisan migrate:rollback, knex migrate:down / migrate:rollback, typeorm migration:revert), with the same backup, check and restore as up. Prisma has no downgrade: restore the up run's backup instead.",
+    ),
+    to: optional(
+      t.text(),
+      "With `direction: down`, where to go back to, in the tool's terms: the `revision-before` output of the up run (alembic: a revision or `base`, default `-1`; django: `app.migration` or `app.zero` lines, required; laravel: a number of steps; knex: a migration name, default the last batch). For `custom`, given to the command as `MIGRATE_TO`.",
+    ),
     timeout: withDefault(
       t.duration({ min: 1000, max: 6 * 3_600_000 }),
       '30m',
@@ -84,6 +87,11 @@ export const manifest = defineAction({
     applied: { description: 'The migrations this run applied, one a line (empty when none, or when the tool cannot list them).' },
     pending: { description: 'The migrations still pending, one a line: after a dry run, what would be applied.' },
     'backup-file': { description: 'Path of the `pg_dump -Fc` backup taken before applying (empty when none was taken).' },
+    reverted: { description: 'With `direction: down`, the migrations it took back, one a line.' },
+    'revision-before': {
+      description:
+        "Where the database was before this run, in the tool's terms (alembic: the revision or `base`; django: `app.migration` lines for the apps that had something pending; others: the last applied migration): pass it as `to` with `direction: down` to go back exactly there.",
+    },
     restored: {
       description: "'true' when a failed migration was undone (backup restored or rollback command run), else 'false'.",
     },
@@ -97,6 +105,25 @@ export const manifest = defineAction({
         input: 'backup',
         shown: 'got "true"',
         expected: 'expected a PostgreSQL database-url (postgres:// or postgresql://) to back up; set backup to auto or false',
+      });
+    if (inputs.direction === 'down' && inputs.tool === 'django' && !inputs.to?.trim())
+      problems.push({
+        input: 'to',
+        shown: 'is required',
+        expected:
+          "expected the Django migration to go back to with direction: down, as `app.migration` or `app.zero` (the up run's revision-before output)",
+      });
+    if (inputs.direction === 'down' && inputs.dryRun)
+      problems.push({
+        input: 'dry-run',
+        shown: 'got "true"',
+        expected: "expected false with direction: down (a dry run shows an 'up' plan)",
+      });
+    if (inputs.to !== undefined && inputs.direction !== 'down')
+      problems.push({
+        input: 'to',
+        shown: `got ${JSON.stringify(inputs.to.slice(0, 80))}`,
+        expected: 'expected only with direction: down',
       });
     return problems;
   },
@@ -131,7 +158,15 @@ Every command also gets the libpq variables (\`PGHOST\`, \`PGPORT\`, \`PGUSER\`,
 4. **Apply**: the tool's command, its output streamed, stopped after \`timeout\`.
 5. **Status again**: nothing may be left pending.
 
-When a migration fails, the database is compared with the backup. If the failed migration left it as it was (a transactional migration that rolled back, or a lock timeout), nothing is restored. Otherwise the objects it created are dropped and the backup is restored with \`pg_restore --clean --if-exists --single-transaction\`, then verified; the step fails with the tool's error either way. A restore puts back the database as it was at the backup: rows the app wrote during the migration are lost, so put the app in maintenance mode for migrations that may fail half way, or set \`restore-on-failure: false\`. The backup file is always kept.
+When a migration fails, the database is compared with the backup. If the failed migration left it as it was (a transactional migration that rolled back, or a lock timeout), nothing is restored. Otherwise the restore runs as **one transaction**: it locks every table first (under \`lock-timeout\`: a session in the way fails it at once, and the error names that session — pid, application_name, query start — found with \`pg_blocking_pids\`), drops what the migration created, runs the backup's SQL (\`pg_restore -f -\` streamed into one psql session) and commits only when all of it went through. Any failure — an error, a lock, a timeout, a cancel — rolls the whole restore back: the database is then exactly as the failed migration left it, never a mix, and the error says which state it is in and where the backup is. Objects owned by another role that this role cannot have changed (an extension an admin created) are left alone, and the log says so. A second cancel signal during the restore rolls it back instead of killing it half way, and the outputs are still written. The step fails with the tool's error either way. A restore puts back the database as it was at the backup: rows the app wrote during the migration are lost, so put the app in maintenance mode for migrations that may fail half way, or set \`restore-on-failure: false\`. The backup file is private (mode 600 from its first byte), removed if pg_dump fails, and kept otherwise.
+
+### Going back: \`direction: down\`
+
+Every run outputs \`revision-before\`, where the database was, in the tool's terms. \`direction: down\` with \`to: \${{ steps.migrate.outputs.revision-before }}\` takes it back there with the tool's own downgrade (\`alembic downgrade <to>\`, \`manage.py migrate <app> <name>\` per line, \`artisan migrate:rollback [--step=<to>]\`, \`knex migrate:down <to>\` or \`migrate:rollback\`, \`typeorm migration:revert\`), with the same backup, verification and all-or-nothing restore: a downgrade that fails half way is restored from its backup. Prisma has no downgrade: the step refuses and points to restoring the up run's \`backup-file\`.
+
+### Database URLs
+
+\`postgres://\`, \`postgresql://\` and SQLAlchemy's \`postgresql+psycopg2://\` / \`+asyncpg://\` are PostgreSQL; socket URIs (\`postgresql://u:p@/db?host=/var/run/postgresql\`) and IPv6 hosts (\`[::1]\`) work. The tool always gets the URL exactly as given; the backup and restore connections take only libpq's parameters (Prisma's \`schema\`, \`connection_limit\`, \`pool_timeout\`, \`pgbouncer\` are for the tool). A password must be percent-encoded (\`@\` → \`%40\`, \`:\` → \`%3A\`, \`/\` → \`%2F\`, \`#\` → \`%23\`, \`?\` → \`%3F\`): the error says where it is not. \`*.railway.internal\` is refused (runners cannot reach Railway's private network: pass \`DATABASE_PUBLIC_URL\`). Another database (\`mysql://\`, \`sqlite:\`) runs with a warning that no backup or restore protects it.
 
 The database URL's password is never printed: it reaches the commands through the environment, never their arguments.`,
 });

@@ -14,6 +14,9 @@ export interface LiveObject {
   name: string;
   /** For a constraint: its table. */
   on: string;
+  /** Whether the connected role owns it (or is a member of its owner): only then may it drop it. */
+  owned: boolean;
+  owner: string;
 }
 
 /** The system catalogs' own OIDs, fixed in every PostgreSQL. */
@@ -72,4 +75,35 @@ export function dropStatements(objects: readonly LiveObject[]): string[] {
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name))
     .map(dropOne)
     .filter((s): s is string => s !== undefined);
+}
+
+/** `EXTENSION citext`, `SCHEMA audit`: how a TOC names an object in COMMENT and ACL entries. */
+const TOC_KIND: Record<string, string> = { pg_extension: 'EXTENSION', pg_namespace: 'SCHEMA' };
+
+/**
+ * The backup's table of contents without the objects this role does not own and the failed
+ * migration cannot have changed (it ran as this role, and only an owner alters or drops an
+ * object): an extension an admin created, a schema another role owns. Restoring them would
+ * fail (`must be owner of extension`) and is not needed. Their COMMENT and ACL entries go too.
+ */
+export function leaveAlone(toc: string, live: readonly LiveObject[]): { toc: string; skipped: LiveObject[] } {
+  const notOwned = new Map(
+    live
+      .filter((o) => !o.owned && (o.catalog === 'pg_extension' || o.catalog === 'pg_namespace'))
+      .map((o) => [`${o.catalog}:${o.oid}`, o]),
+  );
+  const skipped = new Map<string, LiveObject>();
+  const described = new Set([...notOwned.values()].map((o) => `${TOC_KIND[o.catalog]} ${o.name}`));
+  const kept = toc.split(/\r?\n/).filter((line) => {
+    const match = /^\d+;\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+    if (!match) return true;
+    const object = notOwned.get(`${CATALOGS[match[1] ?? ''] ?? ''}:${match[2]}`);
+    if (object) {
+      skipped.set(`${object.catalog}:${object.oid}`, object);
+      return false;
+    }
+    const rest = ` ${(match[3] ?? '').trim()} `;
+    return !(/^ (?:COMMENT|ACL) /.test(rest) && [...described].some((d) => rest.includes(` ${d} `)));
+  });
+  return { toc: kept.join('\n'), skipped: [...skipped.values()] };
 }

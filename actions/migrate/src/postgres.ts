@@ -5,12 +5,12 @@
  * PGPASSWORD; the connection string they are given has none.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '@deploy-suite/core/errors';
 import { type ExecOptions, exec, findExecutable } from '@deploy-suite/core/exec';
 import { type Database, describeDatabase, libpqEnv } from './database.ts';
-import { dropStatements, type LiveObject, parseTocIds } from './objects.ts';
+import type { LiveObject } from './objects.ts';
 
 export interface PgTools {
   psql: string;
@@ -49,7 +49,7 @@ export function findPgTools(path: string | undefined): { tools?: PgTools; missin
   return missing.length === 0 ? { tools: found as PgTools, missing } : { missing };
 }
 
-function pgEnv(ctx: PgContext, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function pgEnv(ctx: PgContext, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     PATH: ctx.baseEnv.PATH ?? '',
     HOME: ctx.baseEnv.HOME ?? '/tmp',
@@ -61,12 +61,12 @@ function pgEnv(ctx: PgContext, extra: Record<string, string> = {}): NodeJS.Proce
   };
 }
 
-function run(ctx: PgContext, file: string, args: string[], options: ExecOptions = {}) {
+export function run(ctx: PgContext, file: string, args: string[], options: ExecOptions = {}) {
   return exec(file, args, { env: pgEnv(ctx), scrub: ctx.scrub, ...options });
 }
 
 /** psql with no .psqlrc, no password prompt, unaligned tuples only, stopping at the first error. */
-function psqlArgs(ctx: PgContext, sql: string): string[] {
+export function psqlArgs(ctx: PgContext, sql: string): string[] {
   return ['-X', '-w', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-d', ctx.db.conninfo, '-c', sql];
 }
 
@@ -132,18 +132,6 @@ export async function clientMajor(ctx: PgContext, binary: string): Promise<numbe
   return Number(/(\d+)(?:\.\d+)?/.exec(stdout)?.[1] ?? 0);
 }
 
-/** `pg_dump -Fc` into `file`; returns its size in bytes. */
-export async function backup(
-  ctx: PgContext,
-  file: string,
-  options: { lockTimeout: number; timeout: number; signal?: AbortSignal },
-): Promise<number> {
-  const args = ['-Fc', '-w', '-f', file, '-d', ctx.db.conninfo];
-  if (options.lockTimeout > 0) args.splice(2, 0, `--lock-wait-timeout=${options.lockTimeout}`);
-  await run(ctx, ctx.tools.pgDump, args, { timeout: options.timeout, signal: options.signal, label: 'The backup (pg_dump)' });
-  return statSync(file).size;
-}
-
 /** sha256 of a plain SQL stream, without pg_dump's per-run random `\restrict` key lines. */
 function dumpHasher(): { push(chunk: Buffer): void; digest(): string } {
   const hash = createHash('sha256');
@@ -169,18 +157,20 @@ function dumpHasher(): { push(chunk: Buffer): void; digest(): string } {
  * Whether the database is exactly what the backup holds, schema and data: the live database
  * dumped as SQL against the backup turned back into SQL (pg_dump writes both the same way).
  */
-export async function sameAsBackup(ctx: PgContext, file: string, timeout: number): Promise<boolean> {
+export async function sameAsBackup(ctx: PgContext, file: string, timeout: number, signal?: AbortSignal): Promise<boolean> {
   const live = dumpHasher();
   const saved = dumpHasher();
   await Promise.all([
     run(ctx, ctx.tools.pgDump, ['-Fp', '-w', '-d', ctx.db.conninfo], {
       timeout,
+      signal,
       keep: false,
       onStdout: (c) => live.push(c),
       label: 'pg_dump (comparing with the backup)',
     }),
     run(ctx, ctx.tools.pgRestore, ['-f', '-', file], {
       timeout,
+      signal,
       keep: false,
       onStdout: (c) => saved.push(c),
       label: 'pg_restore (reading the backup)',
@@ -192,30 +182,30 @@ export async function sameAsBackup(ctx: PgContext, file: string, timeout: number
 const LIVE_OBJECTS_SQL = `
 with ext as (select objid, classid from pg_depend where deptype in ('e', 'i')),
 sys as (select oid from pg_namespace where nspname in ('pg_catalog', 'information_schema', 'pg_toast') or nspname like 'pg\\_temp\\_%' or nspname like 'pg\\_toast\\_temp\\_%')
-select 'pg_class', c.oid, c.relkind::text, format('%I.%I', n.nspname, c.relname), '' from pg_class c join pg_namespace n on n.oid = c.relnamespace
+select 'pg_class', c.oid, c.relkind::text, format('%I.%I', n.nspname, c.relname), '', pg_has_role(c.relowner, 'MEMBER'), pg_get_userbyid(c.relowner) from pg_class c join pg_namespace n on n.oid = c.relnamespace
   where c.relkind in ('r','p','v','m','S','f') and c.relnamespace not in (select oid from sys)
   and not exists (select 1 from ext where ext.objid = c.oid and ext.classid = 'pg_class'::regclass)
 union all
-select 'pg_proc', p.oid, p.prokind::text, format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), '' from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+select 'pg_proc', p.oid, p.prokind::text, format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), '', pg_has_role(p.proowner, 'MEMBER'), pg_get_userbyid(p.proowner) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
   where p.pronamespace not in (select oid from sys)
   and not exists (select 1 from ext where ext.objid = p.oid and ext.classid = 'pg_proc'::regclass)
 union all
-select 'pg_type', t.oid, t.typtype::text, format('%I.%I', n.nspname, t.typname), '' from pg_type t join pg_namespace n on n.oid = t.typnamespace
+select 'pg_type', t.oid, t.typtype::text, format('%I.%I', n.nspname, t.typname), '', pg_has_role(t.typowner, 'MEMBER'), pg_get_userbyid(t.typowner) from pg_type t join pg_namespace n on n.oid = t.typnamespace
   where (t.typtype in ('e','d','r') or (t.typtype = 'c' and exists (select 1 from pg_class c where c.oid = t.typrelid and c.relkind = 'c')))
   and t.typnamespace not in (select oid from sys)
   and not exists (select 1 from ext where ext.objid = t.oid and ext.classid = 'pg_type'::regclass)
 union all
-select 'pg_constraint', k.oid, k.contype::text, format('%I', k.conname), format('%I.%I', n.nspname, c.relname) from pg_constraint k
+select 'pg_constraint', k.oid, k.contype::text, format('%I', k.conname), format('%I.%I', n.nspname, c.relname), pg_has_role(c.relowner, 'MEMBER'), pg_get_userbyid(c.relowner) from pg_constraint k
   join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
   where k.contype = 'f' and c.relnamespace not in (select oid from sys)
 union all
-select 'pg_namespace', n.oid, '', format('%I', n.nspname), '' from pg_namespace n
+select 'pg_namespace', n.oid, '', format('%I', n.nspname), '', pg_has_role(n.nspowner, 'MEMBER'), pg_get_userbyid(n.nspowner) from pg_namespace n
   where n.oid not in (select oid from sys) and n.nspname <> 'public'
   and not exists (select 1 from ext where ext.objid = n.oid and ext.classid = 'pg_namespace'::regclass)
 union all
-select 'pg_extension', e.oid, '', format('%I', e.extname), '' from pg_extension e where e.extname <> 'plpgsql'`;
+select 'pg_extension', e.oid, '', format('%I', e.extname), '', pg_has_role(e.extowner, 'MEMBER'), pg_get_userbyid(e.extowner) from pg_extension e where e.extname <> 'plpgsql'`;
 
-async function liveObjects(ctx: PgContext, timeout: number): Promise<LiveObject[]> {
+export async function liveObjects(ctx: PgContext, timeout: number): Promise<LiveObject[]> {
   const { stdout } = await run(ctx, ctx.tools.psql, [...psqlArgs(ctx, LIVE_OBJECTS_SQL), '-F', '\t'], {
     timeout,
     label: 'psql (listing objects)',
@@ -224,43 +214,13 @@ async function liveObjects(ctx: PgContext, timeout: number): Promise<LiveObject[
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => {
-      const [catalog = '', oid = '', kind = '', name = '', on = ''] = l.split('\t');
-      return { catalog, oid: Number(oid), kind, name, on };
+      const [catalog = '', oid = '', kind = '', name = '', on = '', owned = 't', owner = ''] = l.split('\t');
+      return { catalog, oid: Number(oid), kind, name, on, owned: owned === 't', owner };
     });
 }
 
-async function backupIds(ctx: PgContext, file: string, timeout: number): Promise<Set<string>> {
+/** The backup's table of contents, as `pg_restore -l` prints it. */
+export async function backupToc(ctx: PgContext, file: string, timeout: number): Promise<string> {
   const { stdout } = await run(ctx, ctx.tools.pgRestore, ['-l', file], { timeout, label: 'pg_restore -l' });
-  return parseTocIds(stdout);
-}
-
-/** What exists now and not in the backup: what the failed migration created. */
-export async function createdSinceBackup(ctx: PgContext, file: string, timeout: number): Promise<LiveObject[]> {
-  const [ids, live] = await Promise.all([backupIds(ctx, file, timeout), liveObjects(ctx, timeout)]);
-  return live.filter((o) => !ids.has(`${o.catalog}:${o.oid}`));
-}
-
-/**
- * Drops what the failed migration created (pg_restore --clean only drops what the backup
- * holds, and a new table referencing an old one would stop it), then restores the backup in
- * one transaction: it either all happens or none of it does.
- */
-export async function restore(ctx: PgContext, file: string, timeout: number): Promise<{ dropped: LiveObject[] }> {
-  const created = await createdSinceBackup(ctx, file, timeout);
-  const statements = dropStatements(created);
-  if (statements.length > 0) {
-    ctx.log(`Dropping ${created.length} object(s) the failed migration created: ${created.map((o) => o.name).join(', ')}`);
-    await run(ctx, ctx.tools.psql, ['-X', '-w', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-d', ctx.db.conninfo], {
-      input: `${statements.join(';\n')};\n`,
-      timeout,
-      label: 'Dropping what the failed migration created (psql)',
-      onLine: ctx.log,
-    });
-  }
-  await run(ctx, ctx.tools.pgRestore, ['--clean', '--if-exists', '--single-transaction', '-w', '-d', ctx.db.conninfo, file], {
-    timeout,
-    label: 'The restore (pg_restore)',
-    onLine: ctx.log,
-  });
-  return { dropped: created };
+  return stdout;
 }

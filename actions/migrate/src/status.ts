@@ -12,9 +12,10 @@ export interface StatusAnswer {
 }
 
 export type StatusReport =
-  | { ok: true; pending: string[]; current?: string[] }
+  /** `applied`: what the tool lists as already applied, oldest first, when it lists it. */
+  | { ok: true; pending: string[]; current?: string[]; applied?: string[] }
   /** The tool answered but cannot list what is pending (e.g. no migration table yet): something is. */
-  | { ok: true; pending: undefined; why: string }
+  | { ok: true; pending: undefined; why: string; applied?: string[] }
   | { ok: false; error: string };
 
 export type StatusParser = (answer: StatusAnswer) => StatusReport;
@@ -105,15 +106,15 @@ export const parseAlembic: StatusParser = (answer) => {
 export const parseDjango: StatusParser = (answer) => {
   if (answer.exitCode !== 0) return failed(answer);
   const pending: string[] = [];
-  let seen = 0;
+  const applied: string[] = [];
   for (const line of linesOf(answer.stdout)) {
     const match = /^\s*\[( |X)\]\s+(\S+)/.exec(line);
     if (!match) continue;
-    seen++;
-    if (match[1] === ' ') pending.push(match[2] ?? '');
+    (match[1] === ' ' ? pending : applied).push(match[2] ?? '');
   }
-  if (seen === 0 && answer.stdout.trim() !== '' && !/no migrations/i.test(answer.stdout)) return failed(answer);
-  return { ok: true, pending };
+  if (pending.length + applied.length === 0 && answer.stdout.trim() !== '' && !/no migrations/i.test(answer.stdout))
+    return failed(answer);
+  return { ok: true, pending, applied };
 };
 
 /**
@@ -124,20 +125,21 @@ export const parseDjango: StatusParser = (answer) => {
 export const parseLaravel: StatusParser = (answer) => {
   const text = `${answer.stdout}\n${answer.stderr}`;
   if (/Migration table not found/i.test(text)) {
-    return { ok: true, pending: undefined, why: 'the migrations table does not exist yet (nothing applied)' };
+    return { ok: true, pending: undefined, why: 'the migrations table does not exist yet (nothing applied)', applied: [] };
   }
   if (answer.exitCode !== 0) return failed(answer);
   const pending: string[] = [];
+  const applied: string[] = [];
   for (const line of linesOf(answer.stdout)) {
     const modern = /^\s*(\S+)\s+\.+\s*(?:\[\d+\]\s+)?(Ran|Pending)\s*$/.exec(line);
     if (modern) {
-      if (modern[2] === 'Pending') pending.push(modern[1] ?? '');
+      (modern[2] === 'Pending' ? pending : applied).push(modern[1] ?? '');
       continue;
     }
     const table = /^\|\s*(Yes|No)\s*\|\s*(\S+)\s*\|/.exec(line);
-    if (table?.[1] === 'No') pending.push(table[2] ?? '');
+    if (table) (table[1] === 'No' ? pending : applied).push(table[2] ?? '');
   }
-  return { ok: true, pending };
+  return { ok: true, pending, applied };
 };
 
 /**

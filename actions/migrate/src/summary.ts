@@ -2,7 +2,7 @@
 import { formatDuration } from '@deploy-suite/core/input-types';
 import { code, Summary } from '@deploy-suite/core/report';
 import type { Runner } from '@deploy-suite/core/runner';
-import type { Outcome } from './migrate.ts';
+import type { Outcome } from './report.ts';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -18,22 +18,27 @@ export function formatBytes(bytes: number): string {
 
 export function writeSummary(runner: Runner, run: { tool: string; database: string | undefined; outcome: Outcome }): void {
   const { outcome } = run;
+  const failedWhere = outcome.phase ? ` during ${outcome.phase}` : '';
   const verdict = outcome.failure
-    ? outcome.restored
-      ? 'failed; the database was put back'
-      : 'failed'
+    ? `${outcome.cancelled ? 'cancelled' : 'failed'}${failedWhere}${outcome.restored ? '; the database was put back' : ''}`
     : outcome.dryRun
       ? 'dry run: nothing applied'
-      : outcome.applied.length > 0
-        ? `applied ${outcome.applied.length}`
-        : outcome.pending?.length === 0
-          ? 'up to date'
-          : 'done';
+      : outcome.direction === 'down'
+        ? outcome.reverted.length > 0
+          ? `reverted ${outcome.reverted.length}`
+          : 'down: done'
+        : outcome.applied.length > 0
+          ? `applied ${outcome.applied.length}`
+          : outcome.pending?.length === 0
+            ? 'up to date'
+            : 'done';
   const rows: Array<[string, string | ReturnType<typeof code>]> = [
     ['Tool', run.tool],
     ['Database', run.database ?? '(the tool’s own settings)'],
     ['Result', verdict],
-    ['Applied', outcome.applied.length > 0 ? outcome.applied.join(', ') : 'none'],
+    outcome.direction === 'down'
+      ? ['Reverted', outcome.reverted.length > 0 ? outcome.reverted.join(', ') : 'none']
+      : ['Applied', outcome.applied.length > 0 ? outcome.applied.join(', ') : 'none'],
     ['Pending', outcome.pending === undefined ? 'unknown' : outcome.pending.length > 0 ? outcome.pending.join(', ') : 'none'],
     [
       'Backup',
@@ -41,6 +46,7 @@ export function writeSummary(runner: Runner, run: { tool: string; database: stri
         ? code(`${outcome.backupFile}${outcome.backupBytes !== undefined ? ` (${formatBytes(outcome.backupBytes)})` : ''}`)
         : 'none',
     ],
+    ['Revision before', outcome.revisionBefore ? code(outcome.revisionBefore) : 'unknown'],
     ['Restored', outcome.restored ? 'yes' : 'no'],
     ['Duration', formatDuration(outcome.durationMs)],
   ];

@@ -147,6 +147,10 @@ Railway: \`deploymentRollback\` answers only true or false, so the action finds 
 
 Every service's target is settled before anything is requested. The step fails, and nothing is rolled back, when a service has no earlier good release, when \`to\` is already live, or when \`to\` belongs to another project, environment or service, or is not a release that can be restored (a failed build, a preview deployment).
 
+### The default target
+
+Railway: per service, the newest deployment older than the live one that Railway can roll back to (it went live), skipping the one the live deployment itself restored. Vercel: the newest READY production deployment older than the one production serves. Vercel does not say whether a production deployment ever served: a staged one (\`promote: false\`) that was never promoted counts too, so when you stage releases pass \`to\` (deploy-vercel's \`previous-deployment-id\`).
+
 ### Cancelling
 
 Cancelling the run stops the wait. A rollback already requested is not undone: it goes on at the provider, and the log says so.

@@ -64,7 +64,8 @@ export async function rollback(inputs: RollbackInputs, ctx: ActionContext): Prom
     environment: inputs.environment ?? (inputs.provider === 'vercel' ? 'production' : ''),
     reason: reason === undefined ? undefined : excerpt(reason, runner.secrets, 500),
     actor: ctx.github.actor,
-    rows,
+    // A failure quotes provider answers (statuses, ids, what a wait saw last): outside text, capped.
+    rows: rows.map((r) => ({ ...r, failure: r.failure === undefined ? undefined : excerpt(r.failure, runner.secrets, 500) })),
     waited: inputs.wait,
   });
 

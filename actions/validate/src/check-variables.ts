@@ -25,11 +25,13 @@ interface Layer {
   values: SourceValues;
 }
 
-function lookup(layers: readonly Layer[], variable: string): { value: string; layer: Layer } | undefined {
+/** The value from the last source that has the variable; `value` is undefined when that source gives presence only. */
+function lookup(layers: readonly Layer[], variable: string): { value: string | undefined; layer: Layer } | undefined {
   for (let i = layers.length - 1; i >= 0; i--) {
     const layer = layers[i];
-    const value = layer?.values.values.get(variable);
-    if (layer && value !== undefined) return { value, layer };
+    if (!layer) continue;
+    const value = layer.values.values.get(variable);
+    if (value !== undefined || layer.values.present?.has(variable)) return { value, layer };
   }
   return undefined;
 }
@@ -44,7 +46,9 @@ function checkLayers(
   const sourceNames = layers.map((l) => l.source.name).join(', ');
   for (const requirement of requirements) {
     const found = lookup(layers, requirement.variable);
-    if (found && requirement.secret) setSecret(found.value);
+    if (found?.value !== undefined && requirement.secret) setSecret(found.value);
+    // Set, but its value is not readable (Vercel's encrypted variables): only `required` can be checked, and it holds.
+    if (found && found.value === undefined) continue;
     for (const violation of checkValue(found?.value, requirement.rules)) {
       // A wrong value points at the line that sets it when it came from a file; else at the rule.
       const at = found?.layer.values.locate?.(requirement.variable) || requirement.origin[violation.rule] || requirement.declared;

@@ -6,14 +6,14 @@ import { defineAction } from '@deploy-suite/core/manifest';
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** The sources of values this build of the action can read; the parser names them when one is unknown. */
-export const SOURCE_KINDS = ['env', 'dotenv:<path>'] as const;
+/** The sources of values the action can read; the parser names them when one is unknown. */
+export const SOURCE_KINDS = ['env', 'dotenv:<path>', 'railway', 'vercel'] as const;
 
-export type SourceSpec = { kind: 'env' } | { kind: 'dotenv'; path: string };
+export type SourceSpec = { kind: 'env' } | { kind: 'dotenv'; path: string } | { kind: 'railway' } | { kind: 'vercel' };
 
-/** `env` or `dotenv:<path>`; anything else is refused with the list of supported sources. */
+/** `env`, `dotenv:<path>`, `railway` or `vercel`; anything else is refused with the list of supported sources. */
 export function parseSourceSpec(raw: string): SourceSpec | undefined {
-  if (raw === 'env') return { kind: 'env' };
+  if (raw === 'env' || raw === 'railway' || raw === 'vercel') return { kind: raw };
   const dotenv = /^dotenv:(.+)$/.exec(raw);
   if (dotenv?.[1] && dotenv[1].trim() !== '') return { kind: 'dotenv', path: dotenv[1].trim() };
   return undefined;
@@ -91,8 +91,33 @@ export const manifest = defineAction({
     sources: withDefault(
       t.list(sourceType),
       'env',
-      "Where the values come from, several allowed: 'env' (the job's environment, where secrets are passed in) and 'dotenv:<path>' (a dotenv file). Later sources win.",
+      "Where the values come from, several allowed: 'env' (the job's environment, where secrets are passed in), 'dotenv:<path>' (a dotenv file), 'railway' (the live variables of each of `services` in `environment`), 'vercel' (the variables of `vercel-project` for the environment's target). Later sources win.",
     ),
+    'railway-token': optional(
+      t.text('a Railway project, account or workspace token'),
+      "For the 'railway' source: a project token (one environment) or an account or workspace token (with railway-project-id). Pass it from a secret. Default: RAILWAY_TOKEN or RAILWAY_API_TOKEN from the environment.",
+      { secret: true },
+    ),
+    'railway-project-id': optional(
+      t.pattern(/^[A-Za-z0-9-]{1,64}$/, 'a Railway project id'),
+      "For the 'railway' source: the project. Optional with a project token, which names its project.",
+    ),
+    'railway-api-url': withDefault(
+      t.url(),
+      'https://backboard.railway.com',
+      "Railway's API origin: a proxy, or the local sandbox.",
+    ),
+    'vercel-token': optional(
+      t.text('a Vercel access token'),
+      "For the 'vercel' source: a Vercel access token. Pass it from a secret. Default: VERCEL_TOKEN from the environment.",
+      { secret: true },
+    ),
+    'vercel-project': optional(
+      t.pattern(/^[A-Za-z0-9._-]{1,100}$/, 'a Vercel project name or id'),
+      "For the 'vercel' source: the project whose variables to check; the schema's service of that name applies.",
+    ),
+    'vercel-team-id': optional(t.pattern(/^[A-Za-z0-9_-]{1,64}$/, 'a Vercel team id'), 'The Vercel team that owns the project.'),
+    'vercel-api-url': withDefault(t.url(), 'https://api.vercel.com', "Vercel's API origin: a proxy, or the local sandbox."),
     'scan-secrets': withDefault(
       t.boolean(),
       'true',
@@ -162,7 +187,11 @@ The simpler form: \`env-example: .env.example\` makes every key of that file req
 
 ### Sources of values
 
-\`env\` reads the job's environment (pass secrets in with \`env:\`), \`dotenv:<path>\` a dotenv file, parsed by the \`dotenv\` package as the apps read it. Several may be given; later ones win. Values are never printed: every value of a variable not marked \`secret: false\` is masked (\`add-mask\`) as soon as it is read, and findings say only what is wrong. A finding points at the dotenv line that sets a wrong value, or else at the schema line of the rule. Other sources are refused with the list of supported ones.
+\`env\` reads the job's environment (pass secrets in with \`env:\`), \`dotenv:<path>\` a dotenv file, parsed by the \`dotenv\` package as the apps read it. Several may be given; later ones win. Two read the platforms, each service on its own (a variable missing on one service is reported for that one):
+
+- \`railway\`: the live variables of each of \`services\` in \`environment\` (shared and the service's own, rendered, as \`railway run\` gives them), with \`railway-token\` (a project token, or an account or workspace token with \`railway-project-id\`; default \`RAILWAY_TOKEN\` / \`RAILWAY_API_TOKEN\`) and \`railway-api-url\`.
+- \`vercel\`: the variables of \`vercel-project\` for the target the environment maps to (\`production\`, \`development\`, else \`preview\`), checked against the schema's service of the project's name, with \`vercel-token\` (default \`VERCEL_TOKEN\`), \`vercel-team-id\` and \`vercel-api-url\`. Vercel lists names and targets but keeps values encrypted, so this source finds missing variables only; value rules apply to the sources that give values.
+ Values are never printed: every value of a variable not marked \`secret: false\` is masked (\`add-mask\`) as soon as it is read, and findings say only what is wrong. A finding points at the dotenv line that sets a wrong value, or else at the schema line of the rule. Other sources are refused with the list of supported ones.
 
 ### Platform config files
 
@@ -185,6 +214,20 @@ rule:basicauth              a whole rule (secretlint's id, or its short name; co
 Every finding is an annotation (error or warning) and a row of the summary table; the JSON report (\`report\` output) lists them all with rule, file, line, service and source, never a value. \`fail-on: error\` (default) fails the step on any error, \`warning\` on any finding, \`never\` only reports.`,
   check: (inputs) => {
     const problems: InputProblem[] = [];
+    if (inputs.sources.some((s) => s.kind === 'vercel') && inputs.vercelProject === undefined) {
+      problems.push({
+        input: 'vercel-project',
+        shown: 'is required with sources: vercel',
+        expected: 'expected the Vercel project name or id whose variables to check',
+      });
+    }
+    if (inputs.sources.some((s) => s.kind === 'railway') && (inputs.services ?? []).length === 0) {
+      problems.push({
+        input: 'services',
+        shown: 'is required with sources: railway',
+        expected: 'expected the Railway services whose variables to check, e.g. backend, worker',
+      });
+    }
     if (inputs.schema.toLowerCase() === 'none' && inputs.envExample === undefined && !inputs.scanSecrets && !inputs.checkConfig) {
       problems.push({
         input: 'schema',

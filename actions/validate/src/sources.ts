@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UserError } from '@deploy-suite/core/errors';
-import { parseDotenvText } from './dotenv-file.ts';
 import type { SourceSpec } from './manifest.ts';
 
 export interface VariableSource {
@@ -19,6 +18,8 @@ export interface VariableSource {
 
 export interface SourceValues {
   values: Map<string, string>;
+  /** Variables that are set but whose values the provider does not give back (Vercel's encrypted ones): presence only. */
+  present?: ReadonlySet<string>;
   /** The file and line a value was read from, when it came from a file. */
   locate?(variable: string): { file: string; line?: number } | undefined;
 }
@@ -53,17 +54,31 @@ export function dotenvSource(path: string, cwd: string): VariableSource {
           { hint: 'Check the `sources` input; the path is relative to the working directory.' },
         );
       }
+      const { parseDotenvText } = await import('./dotenv-file.ts');
       const parsed = parseDotenvText(text);
       return { values: parsed.values, locate: (variable) => ({ file: path, line: parsed.lineOf(variable) }) };
     },
   };
 }
 
-export function sourceOf(spec: SourceSpec, ctx: { env: NodeJS.ProcessEnv; cwd: string }): VariableSource[] {
+/** The provider sources, built by the caller (they need the inputs and the run's HTTP client). */
+export interface ProviderSources {
+  railway(): VariableSource[];
+  vercel(): VariableSource[];
+}
+
+export function sourceOf(
+  spec: SourceSpec,
+  ctx: { env: NodeJS.ProcessEnv; cwd: string; providers: ProviderSources },
+): VariableSource[] {
   switch (spec.kind) {
     case 'env':
       return [envSource(ctx.env)];
     case 'dotenv':
       return [dotenvSource(spec.path, ctx.cwd)];
+    case 'railway':
+      return ctx.providers.railway();
+    case 'vercel':
+      return ctx.providers.vercel();
   }
 }

@@ -11,10 +11,10 @@ import { UserError } from '@deploy-suite/core/errors';
 import type { ActionContext, ActionResult } from '@deploy-suite/core/run';
 import { annotate, counts, type Finding, sortFindings } from './findings.ts';
 import { EMPTY_IGNORE, type IgnoreList, parseIgnoreFile } from './ignore-file.ts';
-import type { ValidateInputs } from './manifest.ts';
+import type { SourceSpec, ValidateInputs } from './manifest.ts';
 import type { EnvExample, LoadedSchema } from './requirements.ts';
 import type { ScanStats } from './secret-scan.ts';
-import { sourceOf } from './sources.ts';
+import { type ProviderSources, sourceOf } from './sources.ts';
 import { renderSummary } from './summary.ts';
 
 export interface Report {
@@ -84,7 +84,35 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
         : undefined;
       const { checkVariables } = await import('./check-variables.ts');
       const { servicesNamed } = await import('./requirements.ts');
-      const sources = inputs.sources.flatMap((spec) => sourceOf(spec, { env: ctx.env, cwd }));
+      // A provider's client loads only for the runs that read it.
+      const reads = (kind: SourceSpec['kind']) => inputs.sources.some((s) => s.kind === kind);
+      const railway = reads('railway') ? await import('./source-railway.ts') : undefined;
+      const vercel = reads('vercel') ? await import('./source-vercel.ts') : undefined;
+      const providers: ProviderSources = {
+        railway: () =>
+          railway?.railwaySources(
+            {
+              token: inputs.railwayToken,
+              apiUrl: inputs.railwayApiUrl,
+              projectId: inputs.railwayProjectId,
+              environment: inputs.environment,
+              services,
+            },
+            ctx,
+          ) ?? [],
+        vercel: () => {
+          if (!vercel || !inputs.vercelProject) return [];
+          const options = {
+            token: inputs.vercelToken,
+            project: inputs.vercelProject,
+            teamId: inputs.vercelTeamId,
+            apiUrl: inputs.vercelApiUrl,
+            environment: inputs.environment,
+          };
+          return [vercel.vercelSource(options, ctx)];
+        },
+      };
+      const sources = inputs.sources.flatMap((spec) => sourceOf(spec, { env: ctx.env, cwd, providers }));
       const found = await checkVariables({
         schema,
         example,
@@ -95,6 +123,10 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
       });
       variableCount = Object.keys(schema?.schema.variables ?? {}).length + (example?.keys.length ?? 0);
       findings.push(...found);
+      const envScoped = Object.values(schema?.schema.variables ?? {}).filter((v) => v?.environments !== undefined).length;
+      if (!inputs.environment && envScoped > 0) {
+        runner.info(`${envScoped} variable(s) apply only in named environments and were not checked: set \`environment\`.`);
+      }
       const known = schema ? servicesNamed(schema.schema) : [];
       for (const service of services) {
         if (known.length > 0 && !known.includes(service))

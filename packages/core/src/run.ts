@@ -29,6 +29,12 @@ export interface ActionContext {
   http(options?: HttpClientOptions): HttpClient;
   /** Registers work to undo or cancel when the run is cancelled (newest first). */
   onCancel(hook: () => Promise<void> | void): void;
+  /**
+   * Runs work that must not be cut off half way (a restore inside its transaction). While it
+   * runs, a second signal does not exit the process: it aborts `urgent` instead, so the work
+   * winds down (rolls back) and the step still writes its outputs before it ends.
+   */
+  critical<T>(what: string, body: (urgent: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 export interface ActionResult {
@@ -64,10 +70,19 @@ export async function runAction<S extends InputSpecs>(
   const clock = dependencies.clock ?? systemClock;
   const controller = new AbortController();
   const cancelHooks: Array<() => Promise<void> | void> = [];
+  const criticalSections = new Set<{ what: string; urgent: AbortController }>();
   let status = 'success';
   let exitCode = 0;
 
   const removeSignalHandlers = (dependencies.onSignal ?? defaultOnSignal)((signal) => {
+    if (controller.signal.aborted && criticalSections.size > 0) {
+      // A second signal while work that must not be cut runs: ask it to wind down, and wait.
+      for (const section of criticalSections) {
+        runner.warning(`Received ${signal} again: waiting for ${section.what} to finish or roll back before stopping.`);
+        section.urgent.abort(new CancelledError(`The step was cancelled (${signal}) during ${section.what}.`));
+      }
+      return;
+    }
     if (controller.signal.aborted) {
       // A second signal: the runner is about to kill us; leave now.
       setStatus(runner, 'cancelled');
@@ -93,6 +108,15 @@ export async function runAction<S extends InputSpecs>(
         ...options,
       }),
     onCancel: (hook) => cancelHooks.unshift(hook),
+    critical: async (what, body) => {
+      const section = { what, urgent: new AbortController() };
+      criticalSections.add(section);
+      try {
+        return await body(section.urgent.signal);
+      } finally {
+        criticalSections.delete(section);
+      }
+    },
   };
 
   try {

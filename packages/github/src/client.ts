@@ -17,7 +17,10 @@
  * stops on a bad input, or never talks to GitHub, must not pay.
  *
  * Every request goes through the core HTTP client's `fetch`: its per-attempt timeout, deadline,
- * cancellation, and retries of network errors, 408, 429 and 5xx with `Retry-After`. That is why
+ * cancellation, and retries of network errors, 408, 429 and 5xx with `Retry-After` for the
+ * idempotent reads (the comment search). Writes (POST a deployment, a status or a comment; PATCH
+ * a comment) are sent once, as the core client does by default: a deployment or comment GitHub
+ * made before the connection dropped must not be made twice. That is why
  * neither @octokit/plugin-retry nor @octokit/plugin-throttling is used: retry would retry the
  * same failures a second time on top (up to 3 × 6 attempts), and throttling exists to queue
  * thousands of calls under GitHub's rate limits, while a step here makes four or five
@@ -158,9 +161,10 @@ export class GitHubClient {
         ...(request.production === undefined ? {} : { production_environment: request.production }),
         ...(request.payload === undefined ? {} : { payload: request.payload }),
       });
-      if (!('id' in data))
-        throw new UserError(`GitHub did not create the deployment: ${excerpt(String(data.message), this.secrets)}`);
-      return { id: data.id, environment: data.environment, url: data.url };
+      const created = answer(data, 'the deployment');
+      if (typeof created.id !== 'number')
+        throw new UserError(`GitHub did not create the deployment: ${excerpt(String(created.message ?? ''), this.secrets)}`);
+      return { id: created.id, environment: String(created.environment), url: String(created.url) };
     });
   }
 
@@ -177,7 +181,7 @@ export class GitHubClient {
         ...(request.description === undefined ? {} : { description: truncate(request.description, MAX_DESCRIPTION) }),
         ...(request.autoInactive === undefined ? {} : { auto_inactive: request.autoInactive }),
       });
-      return { id: data.id };
+      return { id: idOf(answer(data, 'the deployment status')) };
     });
   }
 
@@ -198,7 +202,8 @@ export class GitHubClient {
           comment_id: existing,
           body,
         });
-        return { id: data.id, url: data.html_url, action: 'updated' as const };
+        const comment = answer(data, 'the comment');
+        return { id: idOf(comment), url: String(comment.html_url), action: 'updated' as const };
       }
       const { data } = await this.octokit.rest.issues.createComment({
         owner: this.owner,
@@ -206,7 +211,8 @@ export class GitHubClient {
         issue_number: request.issueNumber,
         body,
       });
-      return { id: data.id, url: data.html_url, action: 'created' as const };
+      const comment = answer(data, 'the comment');
+      return { id: idOf(comment), url: String(comment.html_url), action: 'created' as const };
     });
   }
 
@@ -218,7 +224,8 @@ export class GitHubClient {
       per_page: 100,
     });
     let read = 0;
-    for await (const page of pages) {
+    for await (const page of notJsonAsUserError(pages, 'the list of comments')) {
+      if (!Array.isArray(page.data)) throw notJson('the list of comments');
       const found = page.data.find((comment) => isMarked(comment.body, marker));
       if (found) return found.id;
       if (++read >= MAX_COMMENT_PAGES) {
@@ -262,6 +269,36 @@ export class GitHubClient {
       cause: error,
     });
   }
+}
+
+/**
+ * Octokit's paginate inspects each page with `in`, which throws a TypeError when a proxy or an
+ * outage answers with a body that is not JSON: that is GitHub's answer being wrong, not our bug.
+ */
+async function* notJsonAsUserError<T>(pages: AsyncIterable<T>, what: string): AsyncGenerator<T> {
+  try {
+    for await (const page of pages) yield page;
+  } catch (error) {
+    if (error instanceof TypeError && error.message.includes("Cannot use 'in' operator")) throw notJson(what);
+    throw error;
+  }
+}
+
+/** GitHub's JSON answer as an object; anything else (an HTML error page, a cut body) is a user error. */
+function answer(data: unknown, what: string): Record<string, unknown> {
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return data as Record<string, unknown>;
+  throw notJson(what);
+}
+
+function notJson(what: string): UserError {
+  return new UserError(`GitHub answered with ${what} in a form that is not the expected JSON.`, {
+    hint: 'A proxy or an outage may be in the way: check GITHUB_API_URL and try again.',
+  });
+}
+
+function idOf(data: Record<string, unknown>): number {
+  if (typeof data.id !== 'number') throw new UserError('GitHub answered without the id of what it made.');
+  return data.id;
 }
 
 function hintFor(status: number): string | undefined {

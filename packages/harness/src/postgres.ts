@@ -35,7 +35,7 @@ export interface PgCluster {
   createDatabase(database: string, owner?: { user: string; password: string }): void;
   dropDatabase(database: string): void;
   /** Starts a session that runs `sql` and keeps its transaction open until `release()`. */
-  hold(database: string, sql: string): Promise<{ release(): Promise<void> }>;
+  hold(database: string, sql: string, as?: { applicationName?: string; url?: string }): Promise<{ release(): Promise<void> }>;
   /** md5 of every table's rows, and the schema dump: equal before and after means restored exactly. */
   fingerprint(database: string): { tables: Record<string, string>; schema: string };
   stop(): Promise<void>;
@@ -62,7 +62,18 @@ function postgresIds(): { uid: number; gid: number } {
   return { uid, gid };
 }
 
+/** One line saying what to install, instead of a spawn error per test, on a machine without PostgreSQL. */
+function requireServerPrograms(): void {
+  const missing = ['initdb', 'postgres', 'psql', 'pg_dump', 'pg_restore'].filter((p) => !existsSync(join(PG_BIN, p)));
+  if (missing.length > 0) {
+    throw new Error(
+      `PostgreSQL programs missing in ${PG_BIN} (${missing.join(', ')}): run \`bash .ci/apt-install.sh\` (or \`sudo apt-get install -y postgresql-15 postgresql-client-15\`).`,
+    );
+  }
+}
+
 export async function startPostgres(): Promise<PgCluster> {
+  requireServerPrograms();
   const ids = postgresIds();
   const dir = mkdtempSync(join(tmpdir(), 'pg-test-'));
   chmodSync(dir, 0o700);
@@ -179,9 +190,9 @@ export async function startPostgres(): Promise<PgCluster> {
     dropDatabase(database) {
       psql('postgres', `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     },
-    async hold(database, sql) {
+    async hold(database, sql, as = {}) {
       const session = spawn(join(PG_BIN, 'psql'), ['-X', '-w', '-q', '-v', 'ON_ERROR_STOP=1'], {
-        env: psqlEnv(url(database)),
+        env: { ...psqlEnv(as.url ?? url(database)), PGAPPNAME: as.applicationName ?? 'test-holder' },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let out = '';

@@ -1,165 +1,185 @@
 /**
- * The pipeline as far as it is built, as scenarios both the demo (which prints them) and the
- * pipeline tests (which check them) run: the committed bundles, run as the runner runs them,
- * against the sandbox and a throwaway PostgreSQL cluster.
- *
- * deploy-railway, deploy-vercel and rollback are not built yet: the release step moves the sample
- * app to the new version the way a deployment will.
+ * The seed scenarios as the pipeline tests check them and the demo prints them: the workflow
+ * templates of .github/workflows run by the template runner (GitHub's parser and evaluator, our
+ * committed bundles as the steps) against one sandbox world: the Railway, Vercel, GitHub and Slack
+ * emulators, the edge that answers for the deployments' public hostnames, and a throwaway
+ * PostgreSQL cluster where a scenario migrates.
  */
-import { join } from 'node:path';
-import type { Sandbox } from '../../sandbox/src/index.ts';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { type RunTemplateOptions, runTemplate, type StepRun, type TemplateRun } from '../../../test/templates/runner.ts';
+import { SANDBOX_REPOSITORY, type Sandbox, startSandbox } from '../../sandbox/src/index.ts';
+import { type Edge, startEdge } from './edge.ts';
 import type { PgCluster } from './postgres.ts';
-import { type BundleRun, ROOT, runBundle } from './run-bundle.ts';
+import { startPostgres } from './postgres.ts';
 
-export const NEW_VERSION = '3f7c2a9d1e8b4c6f0a5d2e9b7c1f4a8e6d3b0c2a';
-const MIGRATIONS = join(ROOT, 'test/fixtures/migrate/custom');
-
-export interface Reporter {
-  step(action: string, title: string): void;
-  done(action: string, run: BundleRun): void;
-  note(text: string): void;
-}
-
-export const silent: Reporter = { step: () => undefined, done: () => undefined, note: () => undefined };
+/** The Vercel project of the seeds' frontend, and the production domain the edge answers for. */
+export const FRONTEND = { team: 'team_acme', projectId: 'prj_web', name: 'web', domain: 'shop.example.com' } as const;
+export const FRONTEND_URL = `https://${FRONTEND.domain}`;
 
 export interface World {
   sandbox: Sandbox;
-  /** Absent where PostgreSQL is not installed: the migrate steps are then skipped. */
+  edge: Edge;
+  /** Present when the scenario asked for a database. */
   pg: PgCluster | undefined;
   /** The database role's password: a secret no step may print. */
   password: string;
-  report: Reporter;
+  onStep?: (job: string, step: StepRun) => void;
+  close(): Promise<void>;
 }
 
-async function step(
-  world: World,
-  action: string,
-  title: string,
-  inputs: Record<string, string>,
-  secrets: string[],
-): Promise<BundleRun> {
-  world.report.step(action, title);
-  const run = await runBundle(action, { inputs, secrets: [...secrets, world.password], timeoutMs: 120_000 });
-  world.report.done(action, run);
-  if (run.leaks.length > 0) throw new Error(`a secret leaked from ${action}`);
-  return run;
+export interface WorldOptions {
+  postgres?: boolean;
+  onStep?: (job: string, step: StepRun) => void;
 }
 
-function migrateInputs(world: World, pg: PgCluster, migrations: string): Record<string, string> {
+/** The sandbox with the seeds' projects, quick emulated builds, and (when asked) PostgreSQL with a `shop` database. */
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const sandbox = await startSandbox();
+  let edge: Edge | undefined;
+  let pg: PgCluster | undefined;
+  try {
+    edge = await startEdge(sandbox);
+    sandbox.railway.emulator.control('timing', { step: 40 });
+    sandbox.vercel.emulator.control('timing', { buildMs: 200, queuedMs: 20, aliasMs: 20, aliasJobMs: 50 });
+    sandbox.vercel.emulator.seed({
+      teams: [{ id: FRONTEND.team }],
+      projects: [{ id: FRONTEND.projectId, name: FRONTEND.name, teamId: FRONTEND.team, domains: [FRONTEND.domain] }],
+    });
+    sandbox.slack.emulator.control('rate-limit', { perSecond: 100, burst: 100 });
+    const password = `pw-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+    if (options.postgres) {
+      pg = await startPostgres();
+      pg.createDatabase('shop', { user: 'shop', password });
+    }
+    const started = edge;
+    return {
+      sandbox,
+      edge,
+      pg,
+      password,
+      onStep: options.onStep,
+      close: async () => {
+        await pg?.stop();
+        await started.close();
+        await sandbox.close();
+      },
+    };
+  } catch (error) {
+    await pg?.stop();
+    await edge?.close();
+    await sandbox.close();
+    throw error;
+  }
+}
+
+/** A repository checkout: files by path. */
+export type Repository = Record<string, string>;
+
+export function writeRepository(files: Repository): string {
+  const root = mkdtempSync(join(tmpdir(), 'seed-repository-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+/** The seeds' app trees: what the emulated build reads (`sandbox.json`) and a little source. */
+export function appTree(version: string, runtime: 'ok' | 'unhealthy' | 'crash' = 'ok', extra: object = {}): Repository {
   return {
-    tool: 'custom',
-    command: './migrate.sh up',
-    'status-command': './migrate.sh status',
-    'working-directory': MIGRATIONS,
-    'database-url': pg.url('shop', 'shop', world.password),
-    env: `MIGRATIONS_DIR=${migrations}`,
-    'lock-timeout': '5s',
+    'sandbox.json': `${JSON.stringify({ version, runtime, buildSeconds: 0.3, ...extra })}\n`,
+    'server.js': `// version ${version}\n`,
   };
 }
 
-export interface GoodRelease {
-  migrate: BundleRun | undefined;
-  gate: BundleRun;
-  smoke: BundleRun;
-  notify: BundleRun;
+export interface PipelineRun {
+  run: TemplateRun;
+  /** Every step in the order it ran, with its job (`backend/deploy` for a nested template's job). */
+  steps: Array<{ job: string; step: StepRun }>;
 }
 
-/** migrate (backup, apply) → release → health-gate waits out the old version → smoke-test → Slack. */
-export async function goodRelease(world: World): Promise<GoodRelease> {
-  const { sandbox, pg } = world;
-  const webhook = sandbox.slack.webhookUrl;
-  const startedAt = String(Math.floor(Date.now() / 1000));
-  const migrate = pg
-    ? await step(
-        world,
-        'migrate',
-        'back up, apply two migrations, check nothing is pending',
-        migrateInputs(world, pg, 'migrations-ok'),
-        [],
-      )
-    : undefined;
-
-  world.report.note(`release: the app gets version ${NEW_VERSION.slice(0, 7)}; the old one keeps answering for 3 s`);
-  sandbox.app.emulator.release(NEW_VERSION, { oldVersionFor: 3000 });
-
-  const gate = await step(
-    world,
-    'health-gate',
-    'wait until the new version serves and every service is healthy',
-    {
-      url: `${sandbox.app.url}/api/health/detailed/`,
-      'expect-version': NEW_VERSION,
-      'expect-json': '$.services.* == healthy',
-      timeout: '1m',
-      interval: '2s',
+/** Runs a template with actions/checkout giving `repository`, every step going through the edge. */
+export async function runPipeline(
+  world: World,
+  template: string,
+  repository: Repository,
+  options: Pick<RunTemplateOptions, 'inputs' | 'secrets' | 'github'>,
+): Promise<PipelineRun> {
+  const checkout = writeRepository(repository);
+  const steps: PipelineRun['steps'] = [];
+  const run = await runTemplate(template, {
+    ...options,
+    github: {
+      repository: SANDBOX_REPOSITORY,
+      api_url: world.sandbox.github.url,
+      token: world.sandbox.github.token,
+      ...options.github,
     },
-    [],
-  );
-  const smoke = await step(
-    world,
-    'smoke-test',
-    "the seed's checks, each within 200 ms",
-    {
-      'base-url': sandbox.app.url,
-      checks: [
-        '- { name: API health, url: /health, expect: { status: 200, max-latency: 200ms } }',
-        '- { name: Frontend, url: /, expect: { status: 200, max-latency: 200ms } }',
-        '- { name: API v1, url: /api/v1, expect: { status: 200, max-latency: 200ms } }',
+    env: world.edge.env,
+    stepTimeoutMs: 120_000,
+    actions: {
+      'actions/checkout': async (step) => {
+        // A checkout is a git work tree: validate's secret scan reads the tracked files.
+        cpSync(checkout, step.workspace, { recursive: true });
+        execFileSync('git', ['init', '-q'], { cwd: step.workspace });
+        execFileSync('git', ['add', '-A'], { cwd: step.workspace });
+        return { ok: true };
+      },
+    },
+    onStep: (job, step) => {
+      steps.push({ job, step });
+      world.onStep?.(job, step);
+    },
+  });
+  return { run, steps };
+}
+
+/** The full-stack seed's repository: an Express-style API (`api/`) and a Next.js-style frontend (`web/`). */
+export function fullStackRepository(version: string, apiRuntime: 'ok' | 'unhealthy' = 'ok'): Repository {
+  const repository: Repository = {};
+  for (const [path, content] of Object.entries(appTree(version, apiRuntime))) repository[`api/${path}`] = content;
+  for (const [path, content] of Object.entries(appTree(version))) repository[`web/${path}`] = content;
+  return repository;
+}
+
+/** Seed 1: the API on Railway, then the frontend on Vercel (staged, gated, promoted), then smoke tests across both. */
+export function fullStackRelease(world: World, version: string, apiRuntime: 'ok' | 'unhealthy' = 'ok'): Promise<PipelineRun> {
+  const { sandbox } = world;
+  return runPipeline(world, '.github/workflows/fullstack.yml', fullStackRepository(version, apiRuntime), {
+    inputs: {
+      'backend-services': 'api',
+      'backend-path': 'api',
+      'railway-api-url': sandbox.railway.url,
+      'expect-version': version,
+      'health-timeout': '8s',
+      'health-interval': '500ms',
+      'frontend-project-id': FRONTEND.projectId,
+      'frontend-team-id': FRONTEND.team,
+      'frontend-path': 'web',
+      'vercel-api-url': sandbox.vercel.url,
+      'frontend-url': FRONTEND_URL,
+      'frontend-health-path': '/health',
+      'api-smoke-checks': [
+        '- { name: API health, url: /health, expect: { status: 200 } }',
+        '- { name: API v1, url: /api/v1, expect: { status: 200 } }',
       ].join('\n'),
     },
-    [],
-  );
-  const notify = await step(
-    world,
-    'notify',
-    'tell Slack',
-    {
-      'webhook-url': webhook,
-      status: gate.exitCode === 0 && smoke.exitCode === 0 ? 'success' : 'failure',
-      environment: 'production',
-      url: sandbox.app.url,
-      'started-at': startedAt,
-      fields: `Gate=${gate.outputs.attempts} checks in ${gate.outputs.elapsed} ms\nSmoke=${smoke.outputs.passed} passed`,
+    secrets: {
+      RAILWAY_TOKEN: sandbox.railway.projectToken,
+      VERCEL_TOKEN: sandbox.vercel.token,
+      SLACK_WEBHOOK_URL: sandbox.slack.webhookUrl,
     },
-    [webhook],
-  );
-  return { migrate, gate, smoke, notify };
+    github: { event: { repository: { default_branch: 'main' }, head_commit: { id: version, message: `Release ${version}` } } },
+  });
 }
 
-export interface BadMigration {
-  migrate: BundleRun;
-  unchanged: boolean;
-  notify: BundleRun;
-}
-
-/** A migration fails half way: the backup is restored, Slack hears why (after one 429). */
-export async function badMigration(world: World, pg: PgCluster): Promise<BadMigration> {
-  const webhook = world.sandbox.slack.webhookUrl;
-  const before = pg.fingerprint('shop');
-  const migrate = await step(
-    world,
-    'migrate',
-    'creates a table, rewrites data, then errors: the backup is restored',
-    migrateInputs(world, pg, 'migrations-fail'),
-    [],
-  );
-  const unchanged = JSON.stringify(pg.fingerprint('shop')) === JSON.stringify(before);
-  world.report.note(
-    `the database after the restore ${unchanged ? 'equals' : 'DIFFERS FROM'} the database before the step (rows and schema)`,
-  );
-  world.sandbox.slack.inject({ kind: '429', retryAfter: 1 });
-  const notify = await step(
-    world,
-    'notify',
-    'tell Slack why (Slack rate limits once: retried after Retry-After)',
-    {
-      'webhook-url': webhook,
-      status: 'failure',
-      environment: 'production',
-      reason: (migrate.errors[0] ?? 'migration failed').split('\n')[0] ?? '',
-      mention: 'here',
-    },
-    [webhook],
-  );
-  return { migrate, unchanged, notify };
+/** What the world serves now: the API's Railway service and the frontend's production domain. */
+export async function served(world: World, service = 'api'): Promise<{ api: string; frontend: string | undefined }> {
+  const { sandbox } = world;
+  const api = await sandbox.fleet.app(`railway:${sandbox.railway.services[service]}:${sandbox.railway.environmentId}`);
+  const frontendLive = sandbox.fleet.liveRelease(`vercel:${FRONTEND.projectId}`);
+  return { api: api.emulator.servedVersion(), frontend: frontendLive?.version };
 }

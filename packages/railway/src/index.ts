@@ -16,5 +16,5 @@ export { classifyStatus, isFinal, urlOfDomain, type Verdict } from './status.ts'
 export { Subscriptions } from './subscriptions.ts';
 export { packTree, type Tarball } from './tarball.ts';
 export { listUploadTree, type TreeEntry } from './tree.ts';
-export { readServiceVariables, type ServiceVariables } from './variables.ts';
+export { readServiceVariables, readServiceVariablesWithToken, type ServiceVariables } from './variables.ts';
 export { type LogKind, type WatchOptions, type WatchResult, watchDeployment } from './wait.ts';

@@ -4,8 +4,10 @@
  * may be named by name or id; `project` may be left out with a project token.
  */
 import { UserError } from '@deploy-suite/core/errors';
+import type { HttpClient } from '@deploy-suite/core/http';
+import type { SecretRegistry } from '@deploy-suite/core/secrets';
 import type { RailwayClient } from './client.ts';
-import { connect, type Session } from './credentials.ts';
+import { chooseToken, connect, type Session } from './credentials.ts';
 import { findNamed } from './lookup.ts';
 
 export { connect };
@@ -45,4 +47,35 @@ export async function readServiceVariables(init: {
   const service = findNamed('service', init.service, project, 'service');
   const variables = await client.variables(project.id, environment.id, service.id);
   return { projectId: project.id, environmentId: environment.id, serviceId: service.id, variables };
+}
+
+/**
+ * The whole `railway run` lookup from a token: the token given (or RAILWAY_TOKEN /
+ * RAILWAY_API_TOKEN from `env`), detected, then the service's variables. The caller masks the
+ * values (`runner.setSecret`) before showing anything.
+ */
+export async function readServiceVariablesWithToken(init: {
+  http: HttpClient;
+  token?: string;
+  env?: NodeJS.ProcessEnv;
+  apiUrl?: string;
+  project?: string;
+  environment?: string;
+  service: string;
+  secrets?: Pick<SecretRegistry, 'scrub'>;
+}): Promise<ServiceVariables> {
+  const choice = chooseToken(init.token, init.env ?? {});
+  const { client, session } = await connect({
+    http: init.http,
+    choice,
+    ...(init.apiUrl ? { apiUrl: init.apiUrl } : {}),
+    ...(init.secrets ? { secrets: init.secrets } : {}),
+  });
+  return readServiceVariables({
+    client,
+    session,
+    service: init.service,
+    ...(init.project ? { project: init.project } : {}),
+    ...(init.environment ? { environment: init.environment } : {}),
+  });
 }

@@ -46,7 +46,7 @@ export interface WatchResult {
   verdict: Verdict;
   /** HTTP status checks made while waiting. */
   checks: number;
-  /** Whether the socket was lost and the wait ended by polling. */
+  /** Whether the socket was lost and the wait ended by polling (a reconnected socket does not count). */
   fellBack: boolean;
   lines: Array<{ kind: LogKind; line: LogLine }>;
 }
@@ -63,7 +63,6 @@ export async function watchDeployment(options: WatchOptions): Promise<WatchResul
   let status = 'QUEUED';
   let checks = 0;
   let socketLost = subscriptions === undefined;
-  let fellBack = false;
   let wake = new AbortController();
 
   const setStatus = (next: string): void => {
@@ -79,7 +78,6 @@ export async function watchDeployment(options: WatchOptions): Promise<WatchResul
     options.onLog?.(kind, line);
   };
   const lost = (): void => {
-    if (!socketLost) fellBack = true;
     socketLost = true;
     wake.abort();
   };
@@ -143,10 +141,7 @@ export async function watchDeployment(options: WatchOptions): Promise<WatchResul
         if (options.signal?.aborted || !woken.aborted) throw error;
         continue; // an event arrived: look at the status again, no request needed
       }
-      if (!socketUp) {
-        fellBack ||= subscriptions !== undefined;
-        pollPause = Math.min(pollPause * 1.5, pollMax);
-      }
+      if (!socketUp) pollPause = Math.min(pollPause * 1.5, pollMax);
       checks++;
       setStatus((await client.deployment(deploymentId)).status);
     }
@@ -163,5 +158,7 @@ export async function watchDeployment(options: WatchOptions): Promise<WatchResul
       // The verdict stands without the tail of the logs.
     }
   }
+  // Ended by polling: the socket was given up, or was down (reconnecting) when the end came.
+  const fellBack = subscriptions !== undefined && (socketLost || subscriptions.state !== 'open');
   return { status, verdict: classifyStatus(status), checks, fellBack, lines };
 }

@@ -1,18 +1,24 @@
 /**
- * A deploy through @vercel/client's `createDeployment` (hashing, `.vercelignore`, the `/v2/files`
- * uploads of what the API reports missing, prebuilt output, `archive: 'tgz'`), wrapped with what
- * it lacks:
+ * A deploy through @vercel/client's `createDeployment` (hashing, `.vercelignore`, the API's
+ * `missing_files` answer, prebuilt output, `archive: 'tgz'`, the deployment's creation), wrapped
+ * with what it lacks:
  * - a deadline and cancellation: its generator is pulled one event at a time and abandoned the
  *   moment the deadline passes or the run is cancelled;
  * - a sane wait: it stops being pulled once the deployment exists, because its own status loop
  *   polls forever after CANCELED and, after READY, until aliases are assigned, with no deadline.
  *   We poll `GET /v13/deployments/{id}` ourselves with the core poll (deadline, backoff);
- * - 429 on upload: it gives up on the first one, so the whole call runs again after the answer's
- *   `Retry-After`; the API then asks only for the files still missing, so nothing is sent twice;
+ * - uploads through the core HTTP client: when createDeployment reports the files the API lacks,
+ *   it is stopped there and upload.ts sends them (retries on 429 after `Retry-After`, 5xx and
+ *   network errors; a fixed pool of workers), then createDeployment runs again and, with nothing
+ *   missing, creates the deployment. Its own uploader gives up on the first 429 and slows down
+ *   with the square of the file count. With `archive: 'tgz'` its uploader sends the few parts
+ *   (they are packed anew on every pass, so a second pass could not find them uploaded);
+ * - a creation that meets a transient failure (429, 5xx, a broken connection) starts over after
+ *   the answer's `Retry-After`;
  * - its events become our progress lines.
  * It sends with the global fetch (it takes no fetch function, only an undici dispatcher, used here
- * to read `Retry-After`), so its requests do not pass through the core HTTP client; everything
- * after creation does.
+ * to read `Retry-After`), so its one request, the creation, does not pass through the core HTTP
+ * client; the uploads and everything after creation do.
  * @vercel/client loads on the first deploy, never at startup.
  */
 import { join } from 'node:path';
@@ -24,6 +30,7 @@ import { toDeployment, type VercelApi } from './api.ts';
 import { UploadMeter } from './progress.ts';
 import { RetryAfterObserver } from './retry-after.ts';
 import type { DeployResult, VercelDeployment, VercelProject } from './types.ts';
+import { type HashedFile, uploadMissing } from './upload.ts';
 
 export interface GitMetadata {
   commitSha?: string;
@@ -68,6 +75,8 @@ export interface DeployRequest {
   onCreated?: (deployment: VercelDeployment) => void;
   /** How many times a deploy that met a transient failure (429, 5xx, a broken connection) starts over; default 5. */
   rateLimitRetries?: number;
+  /** Files uploaded at once; default 16. */
+  uploadConcurrency?: number;
   /** Poll cap between two status checks, in ms; default 5 s. */
   pollInterval?: number;
   loadClient?: () => Promise<CreateDeployment>;
@@ -167,6 +176,7 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
     const meter = new UploadMeter(progress, clock);
     const maxRetries = request.rateLimitRetries ?? 5;
     let attempts = 0;
+    let uploadRounds = 0;
 
     while (created === undefined) {
       attempts++;
@@ -175,6 +185,25 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
       if ('deployment' in outcome) {
         created = outcome.deployment;
         break;
+      }
+      if ('missing' in outcome) {
+        if (++uploadRounds > maxRetries)
+          throw new UserError(`Vercel still reports ${outcome.missing.length} files missing after ${maxRetries} uploads.`, {
+            hint: 'Run the step again; if it persists, the API is losing uploads.',
+          });
+        meter.missing(outcome.missing, outcome.files);
+        await untilAborted(
+          uploadMissing(request.api, outcome.files, outcome.missing, {
+            signal: stop,
+            concurrency: request.uploadConcurrency ?? 16,
+            onUploaded: (_, file) => meter.uploaded(file),
+          }),
+          stop,
+        ).catch((error: unknown) => {
+          throw stop.aborted ? reasonOf() : error;
+        });
+        meter.done();
+        continue;
       }
       const error = outcome.error;
       const seen = observer.take();
@@ -238,7 +267,7 @@ async function runCreate(
   meter: UploadMeter,
   stop: AbortSignal,
   reasonOf: () => Error,
-): Promise<{ deployment: VercelDeployment } | { error: ClientError }> {
+): Promise<{ deployment: VercelDeployment } | { error: ClientError } | { missing: string[]; files: Map<string, HashedFile> }> {
   const production = request.production;
   const clientOptions: Record<string, unknown> = {
     token: request.token,
@@ -284,12 +313,15 @@ async function runCreate(
           meter.hashed(payload as Record<string, { names: string[]; data?: Uint8Array; size?: number }>);
           break;
         case 'file-count': {
-          const p = payload as { missing: string[]; total: Map<string, { data?: Uint8Array; size?: number }> };
+          const p = payload as { missing: string[]; total: Map<string, HashedFile> };
+          // The API's missing_files: we upload them (upload.ts). Not a tgz: it is packed afresh
+          // on every pass (in no fixed order), so the parts must go up in the pass that made them.
+          if (!request.archive) return { missing: p.missing, files: p.total };
           meter.missing(p.missing, p.total);
           break;
         }
         case 'file-uploaded':
-          meter.uploaded(payload as { sha: string; file: { data?: Uint8Array; size?: number } });
+          meter.uploaded((payload as { file: HashedFile }).file);
           break;
         case 'all-files-uploaded':
           meter.done();

@@ -46,10 +46,17 @@ export class UploadMeter {
   }
 
   hashed(files: Record<string, FileEntry>): void {
+    // createDeployment hashes again on the pass after the upload: one line is enough.
+    if (this.files > 0) return;
     const entries = Object.values(files);
     this.files = entries.reduce((n, f) => n + (f.names?.length ?? 1), 0);
     this.totalBytes = entries.reduce((n, f) => n + sizeOf(f), 0);
-    this.say(`Hashed ${this.files} files (${formatBytes(this.totalBytes)}, ${entries.length} distinct).`);
+    const archive = entries.length > 0 && entries.every((f) => (f.names ?? []).every((n) => /source\.tgz\.part\d+$/.test(n)));
+    this.say(
+      archive
+        ? `Packed the tree into ${entries.length} tgz part${entries.length === 1 ? '' : 's'} (${formatBytes(this.totalBytes)}).`
+        : `Hashed ${this.files} files (${formatBytes(this.totalBytes)}, ${entries.length} distinct).`,
+    );
   }
 
   /** The API's `missing_files`: only these are sent. Called again on a retried deploy. */
@@ -63,11 +70,11 @@ export class UploadMeter {
     this.say(`Uploading ${shas.length} files (${formatBytes(this.bytesToUpload)}) the API does not have yet.`);
   }
 
-  uploaded(event: { file: FileEntry }): void {
+  uploaded(file: FileEntry): void {
     this.uploadedFiles++;
-    this.uploadedBytes += sizeOf(event.file);
+    this.uploadedBytes += sizeOf(file);
     this.roundUploaded++;
-    this.roundBytes += sizeOf(event.file);
+    this.roundBytes += sizeOf(file);
     const doneInRound = this.toUpload === 0 ? 1 : this.roundUploaded / this.toUpload;
     const quarter = Math.floor(doneInRound * 4);
     if (quarter >= this.nextQuarter) {

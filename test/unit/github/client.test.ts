@@ -5,6 +5,7 @@ import { HttpClient } from '../../../packages/core/src/http.ts';
 import { connectGitHub, type GitHubClient } from '../../../packages/github/src/client.ts';
 import { commentMarker } from '../../../packages/github/src/marker.ts';
 import { node24, ROOT } from '../../../packages/harness/src/run-bundle.ts';
+import { FAULT_KINDS } from '../../../packages/sandbox/src/faults.ts';
 import { type GitHubEmulator, startGitHubEmulator } from '../../../packages/sandbox/src/github/emulator.ts';
 import type { SandboxServer } from '../../../packages/sandbox/src/server.ts';
 
@@ -146,15 +147,22 @@ describe('the GitHub client against the GitHub emulator', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('rides out a 502 and a reset through the core client: one deployment, one comment', async () => {
-    gh.inject({ kind: '5xx', status: 502, path: '/repos/acme/shop/deployments' });
-    gh.inject({ kind: 'reset', path: '/repos/acme/shop/issues' });
+  it('rides out a 502 and a reset on the comment search (a GET), and sends a refused POST only once', async () => {
+    gh.inject({ kind: '5xx', status: 502, method: 'GET', path: '/repos/acme/shop/issues' });
+    gh.inject({ kind: 'reset', method: 'GET', path: '/repos/acme/shop/issues' });
     const github = await connect();
-    expect(await github.createDeployment({ ref: SHA, environment: 'production' })).toBeDefined();
     expect((await github.upsertComment({ issueNumber: 1, key: 'k', body: 'b' }))?.action).toBe('created');
     expect(gh.faults.served.map((f) => f.kind)).toEqual(['5xx', 'reset']);
-    expect(repo().deployments).toHaveLength(1);
     expect(repo().comments).toHaveLength(1);
+
+    gh.faults.clear();
+    gh.inject({ kind: '5xx', status: 502, method: 'POST', path: '/repos/acme/shop/deployments' });
+    const error = await github.createDeployment({ ref: SHA, environment: 'production' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/GitHub answered 502/);
+    // Not sent again: a deployment GitHub made before failing to answer must not be made twice.
+    expect(gh.faults.served).toHaveLength(1);
+    expect(repo().deployments).toHaveLength(0);
   });
 
   it('honours GITHUB_API_URL when no api URL is given', async () => {
@@ -168,6 +176,33 @@ describe('the GitHub client against the GitHub emulator', () => {
     expect(await github.createDeployment({ ref: SHA, environment: 'staging' })).toMatchObject({ environment: 'staging' });
     expect(repo().deployments).toHaveLength(1);
   });
+
+  for (const kind of FAULT_KINDS) {
+    it(`meets a ${kind} on every call with a result or one clear user error, never a crash or a warning`, async () => {
+      const github = await connectGitHub({
+        token: gh.emulator.token,
+        repository: REPO,
+        apiUrl: gh.url,
+        http: new HttpClient({ service: 'GitHub', backoffBase: 10, backoffCap: 50, timeout: 1_000, deadline: 5_000 }),
+        logger: { warning: (m) => warnings.push(m), debug: () => {} },
+      });
+      const calls: Array<() => Promise<unknown>> = [
+        () => github.createDeployment({ ref: SHA, environment: 'production' }),
+        () => github.setDeploymentStatus(repo().deployments[0]?.id ?? 1, { state: 'success' }),
+        () => github.upsertComment({ issueNumber: 2, key: 'k', body: 'b' }),
+      ];
+      for (const call of calls) {
+        gh.faults.clear();
+        gh.inject({ kind, hangMs: 3_000 });
+        const outcome = await call().then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        );
+        if ('error' in outcome) expect(outcome.error, String(outcome.error)).toBeInstanceOf(UserError);
+      }
+      expect(warnings).toEqual([]);
+    });
+  }
 
   it('refuses a repository that is not owner/name', async () => {
     await expect(

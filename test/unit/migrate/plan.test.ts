@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitCommandLine } from '../../../actions/migrate/src/command-line.ts';
 import { buildPgOptions, parseDatabase, shouldBackup, toolEnv } from '../../../actions/migrate/src/database.ts';
-import { dropStatements, parseTocIds } from '../../../actions/migrate/src/objects.ts';
+import { dropStatements, leaveAlone, parseTocIds } from '../../../actions/migrate/src/objects.ts';
 import { PRESETS, planCommands } from '../../../actions/migrate/src/presets.ts';
 
 describe('preset command lines', () => {
@@ -69,7 +69,7 @@ describe('the backup decision', () => {
 describe('the tools’ environment', () => {
   const db = parseDatabase('postgres://app:s%40cret@db.internal:6543/shop?sslmode=require');
   it('keeps the password out of the connection string our client programs get', () => {
-    expect(db.conninfo).toBe('postgres://app@db.internal:6543/shop?sslmode=require');
+    expect(db.conninfo).toBe("host='db.internal' port='6543' dbname='shop' user='app' sslmode='require'");
     expect(db.password).toBe('s@cret');
   });
   it('gives alembic a postgresql:// URL and libpq variables', () => {
@@ -95,10 +95,10 @@ describe('objects created since the backup', () => {
   });
   it('are dropped dependents first', () => {
     const statements = dropStatements([
-      { catalog: 'pg_namespace', oid: 1, kind: '', name: 'audit', on: '' },
-      { catalog: 'pg_class', oid: 2, kind: 'r', name: 'public.log', on: '' },
-      { catalog: 'pg_class', oid: 3, kind: 'v', name: 'public.log_view', on: '' },
-      { catalog: 'pg_constraint', oid: 4, kind: 'f', name: 'fk', on: 'public.users' },
+      { catalog: 'pg_namespace', oid: 1, kind: '', name: 'audit', on: '', owned: true, owner: 'app' },
+      { catalog: 'pg_class', oid: 2, kind: 'r', name: 'public.log', on: '', owned: true, owner: 'app' },
+      { catalog: 'pg_class', oid: 3, kind: 'v', name: 'public.log_view', on: '', owned: true, owner: 'app' },
+      { catalog: 'pg_constraint', oid: 4, kind: 'f', name: 'fk', on: 'public.users', owned: true, owner: 'app' },
     ]);
     expect(statements).toEqual([
       'ALTER TABLE IF EXISTS public.users DROP CONSTRAINT IF EXISTS fk',
@@ -106,5 +106,27 @@ describe('objects created since the backup', () => {
       'DROP TABLE IF EXISTS public.log CASCADE',
       'DROP SCHEMA IF EXISTS audit CASCADE',
     ]);
+  });
+  it('leave alone an extension another role owns, with its comment, and keep the rest', () => {
+    const toc = [
+      ';',
+      '2; 3079 16385 EXTENSION - citext ',
+      '4218; 0 0 COMMENT - EXTENSION citext ',
+      '216; 1259 16395 TABLE public users app',
+      '3366; 0 16395 TABLE DATA public users app',
+      '4219; 0 0 COMMENT public TABLE users app',
+    ].join('\n');
+    const live = [
+      { catalog: 'pg_extension', oid: 16385, kind: '', name: 'citext', on: '', owned: false, owner: 'postgres' },
+      { catalog: 'pg_class', oid: 16395, kind: 'r', name: 'public.users', on: '', owned: true, owner: 'app' },
+    ];
+    const { toc: kept, skipped } = leaveAlone(toc, live);
+    expect(kept.split('\n')).toEqual([
+      ';',
+      '216; 1259 16395 TABLE public users app',
+      '3366; 0 16395 TABLE DATA public users app',
+      '4219; 0 0 COMMENT public TABLE users app',
+    ]);
+    expect(skipped.map((o) => o.name)).toEqual(['citext']);
   });
 });

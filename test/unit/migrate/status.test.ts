@@ -59,6 +59,7 @@ describe('django status', () => {
     expect(parseDjango(answer(0, '[X]  shop.0001_initial\n[ ]  shop.0002_price\n[ ]  auth.0001_initial\n'))).toEqual({
       ok: true,
       pending: ['shop.0002_price', 'auth.0001_initial'],
+      applied: ['shop.0001_initial'],
     });
   });
   it('reports a traceback as an error', () => {
@@ -70,11 +71,30 @@ describe('laravel status', () => {
   it('reads the Laravel 9+ format', () => {
     const out =
       '  Migration name .... Batch / Status\n  2014_10_12_000000_create_users_table ........ [1] Ran\n  2024_01_01_000000_add_flag ........ Pending\n';
-    expect(parseLaravel(answer(0, out))).toEqual({ ok: true, pending: ['2024_01_01_000000_add_flag'] });
+    expect(parseLaravel(answer(0, out))).toEqual({
+      ok: true,
+      pending: ['2024_01_01_000000_add_flag'],
+      applied: ['2014_10_12_000000_create_users_table'],
+    });
+  });
+  it('reads the Laravel 10 format with batch numbers, padded with spaces', () => {
+    const out = [
+      '',
+      '  Migration name ............................................................ Batch / Status  ',
+      '  0001_01_01_000000_create_users_table ........................................... [1] Ran  ',
+      '  0001_01_01_000001_create_cache_table ........................................... [2] Ran  ',
+      '  2024_05_01_000000_add_flag ..................................................... Pending  ',
+      '',
+    ].join('\n');
+    expect(parseLaravel(answer(0, out))).toEqual({
+      ok: true,
+      pending: ['2024_05_01_000000_add_flag'],
+      applied: ['0001_01_01_000000_create_users_table', '0001_01_01_000001_create_cache_table'],
+    });
   });
   it('reads the Laravel 8 table', () => {
     const out = '+------+------+-------+\n| Ran? | Migration | Batch |\n| Yes  | 2014_users | 1 |\n| No   | 2024_flag |  |\n';
-    expect(parseLaravel(answer(0, out))).toEqual({ ok: true, pending: ['2024_flag'] });
+    expect(parseLaravel(answer(0, out))).toEqual({ ok: true, pending: ['2024_flag'], applied: ['2014_users'] });
   });
   it('treats a missing migration table as "pending, not listed"', () => {
     expect(parseLaravel(answer(1, '\n   ERROR  Migration table not found.\n'))).toMatchObject({ ok: true, pending: undefined });

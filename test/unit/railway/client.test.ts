@@ -8,7 +8,7 @@ import { chooseToken, connect } from '../../../packages/railway/src/credentials.
 import { findNamed } from '../../../packages/railway/src/lookup.ts';
 import { classifyStatus, urlOfDomain } from '../../../packages/railway/src/status.ts';
 import { packTree } from '../../../packages/railway/src/tarball.ts';
-import { readServiceVariables } from '../../../packages/railway/src/variables.ts';
+import { readServiceVariables, readServiceVariablesWithToken } from '../../../packages/railway/src/variables.ts';
 import { watchDeployment } from '../../../packages/railway/src/wait.ts';
 import { type RailwaySandbox, startRailwayEmulator } from '../../../packages/sandbox/src/railway/index.ts';
 import { clientFor, httpFor } from './helpers.ts';
@@ -79,6 +79,19 @@ describe('lookups', () => {
     expect(() => findNamed('service', 'backend', project, 'services')).toThrow(
       `Input 'services': no service "backend" in project "shop"; its services are: api (${rw.services.api}), web (${rw.services.web}), worker (${rw.services.worker}), beat (${rw.services.beat}).`,
     );
+  });
+
+  it("reads a service's variables from an account token, a project id and an environment name", async () => {
+    const read = await readServiceVariablesWithToken({
+      http: httpFor(),
+      apiUrl: rw.url,
+      token: rw.accountToken,
+      project: rw.projectId,
+      environment: 'production',
+      service: 'api',
+    });
+    expect(read.variables.DATABASE_URL).toMatch(/@postgres\.railway\.internal:5432\//);
+    expect(read.environmentId).toBe(rw.environmentId);
   });
 
   it("reads a service's variables by name, for migrate", async () => {

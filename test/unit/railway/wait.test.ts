@@ -73,6 +73,21 @@ describe('watchDeployment', () => {
     expect(result.lines.map((l) => l.line.message)).toContain('Build finished: version 2.1.0');
   });
 
+  it('reconnects a socket dropped mid-build, resubscribes, and sees the end over the subscription', async () => {
+    rw.emulator.control('sockets', { dropOnBuilding: true, refuseAfterDrop: false });
+    rw.emulator.control('timing', { step: 300 });
+    const client = clientFor(rw);
+    const subscriptions = await Subscriptions.open(client, { retryDelay: () => 50 });
+    const id = await upload({ version: '2.2.0', buildSeconds: 1 });
+    const result = await watchDeployment({ client, deploymentId: id, timeout: 30_000, subscriptions, pollInitial: 5_000 });
+    await subscriptions?.dispose();
+    expect(result.status).toBe('SUCCESS');
+    expect(rw.emulator.requests.socketsDropped).toBeGreaterThan(0);
+    expect(subscriptions?.connections).toBeGreaterThanOrEqual(2);
+    expect(result.fellBack).toBe(false);
+    expect(result.lines.map((l) => l.line.message)).toContain('Build finished: version 2.2.0');
+  });
+
   it('ends at once on REMOVED', async () => {
     const client = clientFor(rw);
     const subscriptions = await Subscriptions.open(client);

@@ -5,11 +5,16 @@ import { requireReason } from '../../../actions/rollback/src/rollback.ts';
 import { rollbackTo } from '../../../actions/rollback/src/targets.ts';
 import { InputError } from '../../../packages/core/src/errors.ts';
 import { inputVariable, parseInputs } from '../../../packages/core/src/inputs.ts';
-import { Runner } from '../../../packages/core/src/runner.ts';
+import { SecretRegistry } from '../../../packages/core/src/secrets.ts';
 
 function parse(inputs: Record<string, string>) {
   const env = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVariable(k), v]));
-  return parseInputs({ specs: manifest.inputs, env, runner: new Runner({ env, write: () => {} }), check: manifest.check });
+  return parseInputs({
+    specs: manifest.inputs,
+    env,
+    runner: { setSecret: () => {}, secrets: new SecretRegistry() },
+    check: manifest.check,
+  });
 }
 
 function problems(inputs: Record<string, string>): string[] {

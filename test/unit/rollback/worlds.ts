@@ -138,7 +138,9 @@ export async function startVercelWorld(token: string): Promise<VercelWorld> {
     async served(projectId) {
       return (await fleet.app(`vercel:${projectId}`)).emulator.servedVersion();
     },
-    production: async (project) => (await api.getProject(project)).productionDeploymentId,
+    // Read from the emulator's state, not its API, so a test can look while faults are injected.
+    production: async (project) =>
+      [...vercel.emulator.projects.values()].find((p) => p.id === project || p.name === project)?.productionDeploymentId,
     reset,
     close: async () => {
       await vercel.close();

@@ -100,17 +100,17 @@ describe('the workflow lint on templates that use $/ and our actions', () => {
 
   it('fails a misspelt input name of our action, suggesting the right one', async () => {
     expect(await lint(replace('          timeout: 5m', '          timout: 5m'))).toEqual([
-      expect.stringMatching(/^36: health-gate has no input 'timout' \(did you mean 'timeout'\?\); it takes: url, /),
+      expect.stringMatching(/^38: health-gate has no input 'timout' \(did you mean 'timeout'\?\); it takes: url, /),
     ]);
   });
 
   it('fails a missing required input', async () => {
-    expect(await lint(replace('          url: ${{ inputs.url }}/health\n', ''))).toEqual(["33: health-gate needs input 'url'"]);
+    expect(await lint(replace('          url: ${{ inputs.url }}/health\n', ''))).toEqual(["35: health-gate needs input 'url'"]);
   });
 
   it('fails a read of an output our action does not set, wherever the job reads it', async () => {
     expect(await lint(replace('${{ steps.gate.outputs.attempts }}', '${{ steps.gate.outputs.tries }}'))).toEqual([
-      expect.stringMatching(/^40: step 'gate' \(health-gate\) sets no output 'tries'; it sets: healthy, attempts, /),
+      expect.stringMatching(/^42: step 'gate' \(health-gate\) sets no output 'tries'; it sets: healthy, attempts, /),
     ]);
     expect(await lint(replace('healthy: ${{ steps.gate.outputs.healthy }}', 'healthy: ${{ steps.gate.outputs.ok }}'))).toEqual([
       expect.stringMatching(/^29: step 'gate' \(health-gate\) sets no output 'ok'/),
@@ -119,19 +119,19 @@ describe('the workflow lint on templates that use $/ and our actions', () => {
 
   it('refuses a $/ reference with a ref, a $/ path that is not an action or a workflow, an unknown action or workflow', async () => {
     expect(await lint(replace('uses: $/actions/health-gate', 'uses: $/actions/health-gate@v1'))).toEqual([
-      "33: '$/actions/health-gate@v1': a $/ reference runs the template's own commit and takes no @ref",
+      "35: '$/actions/health-gate@v1': a $/ reference runs the template's own commit and takes no @ref",
     ]);
     expect(await lint(replace('uses: $/.github/workflows/nested.yml', 'uses: $/.github/workflows/nested.yml@main'))).toEqual([
-      "51: '$/.github/workflows/nested.yml@main': a $/ reference runs the template's own commit and takes no @ref",
+      "53: '$/.github/workflows/nested.yml@main': a $/ reference runs the template's own commit and takes no @ref",
     ]);
     expect(await lint(replace('uses: $/actions/notify', 'uses: $/actions/notfy'))).toEqual([
-      "43: '$/actions/notfy': the suite has no action 'notfy' (scripts/actions.ts)",
+      "45: '$/actions/notfy': the suite has no action 'notfy' (scripts/actions.ts)",
     ]);
     expect(await lint(replace('uses: $/.github/workflows/nested.yml', 'uses: $/.github/workflows/gone.yml'))).toEqual([
-      "51: '$/.github/workflows/gone.yml': no such workflow in .github/workflows",
+      "53: '$/.github/workflows/gone.yml': no such workflow in .github/workflows",
     ]);
     const odd = await lint(replace('uses: $/actions/notify', 'uses: $/tools/notify'));
-    expect(odd).toContain("43: '$/tools/notify': a step's $/ reference is $/actions/<name>");
+    expect(odd).toContain("45: '$/tools/notify': a step's $/ reference is $/actions/<name>");
   });
 
   it("drops only actionlint's complaint about well-formed $/ references: the same complaint about anything else stays", async () => {
@@ -146,7 +146,7 @@ describe('the workflow lint on templates that use $/ and our actions', () => {
       "31: pin 'actions/checkout@v4' to a full commit SHA",
     ]);
     expect(await lint(replace('uses: $/.github/workflows/nested.yml', 'uses: acme/ci/.github/workflows/nested.yml@v1'))).toEqual([
-      "51: pin 'acme/ci/.github/workflows/nested.yml@v1' to a full commit SHA",
+      "53: pin 'acme/ci/.github/workflows/nested.yml@v1' to a full commit SHA",
     ]);
     expect(
       isSelfRepositoryComplaint({
@@ -175,6 +175,6 @@ describe('the workflow lint on templates that use $/ and our actions', () => {
 
   it('still reports what actionlint finds on a line with a $/ reference', async () => {
     const found = await lint(replace('          url: ${{ inputs.url }}/health', '          url: ${{ inputs.nope }}/health'));
-    expect(found).toEqual([expect.stringMatching(/^35: property "nope" is not defined in object type .*\[expression\]$/)]);
+    expect(found).toEqual([expect.stringMatching(/^37: property "nope" is not defined in object type .*\[expression\]$/)]);
   });
 });

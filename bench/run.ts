@@ -6,12 +6,21 @@ import { coldStart } from './cold-start.ts';
 import { deployRailwayBench } from './deploy-railway.ts';
 import { healthGateBench } from './health-gate.ts';
 import { migrateBench } from './migrate.ts';
+import { pipelineBench } from './pipeline.ts';
 import { smokeTestBench } from './smoke-test.ts';
 import type { Bench } from './types.ts';
 import { validateBench } from './validate.ts';
 
 /** Each issue that measures something adds its bench here. */
-export const BENCHES: Bench[] = [coldStart, validateBench, migrateBench, healthGateBench, smokeTestBench, deployRailwayBench];
+export const BENCHES: Bench[] = [
+  coldStart,
+  validateBench,
+  migrateBench,
+  healthGateBench,
+  smokeTestBench,
+  deployRailwayBench,
+  pipelineBench,
+];
 
 const filter = process.argv[2];
 const rows: string[][] = [];

@@ -7,6 +7,7 @@ import { deployRailwayBench } from './deploy-railway.ts';
 import { deployVercelBench } from './deploy-vercel.ts';
 import { healthGateBench } from './health-gate.ts';
 import { migrateBench } from './migrate.ts';
+import { pipelineBench } from './pipeline.ts';
 import { smokeTestBench } from './smoke-test.ts';
 import type { Bench } from './types.ts';
 import { validateBench } from './validate.ts';
@@ -20,6 +21,7 @@ export const BENCHES: Bench[] = [
   smokeTestBench,
   deployRailwayBench,
   deployVercelBench,
+  pipelineBench,
 ];
 
 const filter = process.argv[2];

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import type { ActionManifest } from '../packages/core/src/manifest.ts';
 import { ACTIONS } from './actions.ts';
+import { templateCatalog } from './templates.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HEADER = '# Generated from actions/<name>/src/manifest.ts by `npm run generate`; do not edit.\n';
@@ -85,7 +86,7 @@ export function catalog(actions: readonly ActionManifest[]): string {
 export function generatedFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const m of ACTIONS) files.set(join('actions', m.name, 'action.yml'), actionYaml(m));
-  files.set('action-catalog.md', catalog(ACTIONS));
+  files.set('action-catalog.md', `${catalog(ACTIONS)}\n${templateCatalog(root)}`);
   return files;
 }
 

@@ -52,7 +52,7 @@ describe('the full-stack pipeline', () => {
     const project = world.sandbox.vercel.emulator.projects.get(FRONTEND.projectId);
     expect(project?.productionDeploymentId).toBe(second.run.outputs['frontend-deployment-id']);
     // The staged deployment was checked at its own https://…vercel.app URL, through the edge.
-    expect(world.edge.seen.some((s) => s.startsWith(`${staged?.outputs.url?.replace('https://', '')}/ → 200`))).toBe(true);
+    expect(world.edge.seen.some((s) => s === `${staged?.outputs.url?.replace('https://', '')}/health → 200`)).toBe(true);
 
     const smoke = second.run.jobs.smoke?.steps ?? [];
     expect(smoke.map((s) => [s.id, s.outputs.passed, s.outputs.failed])).toEqual([

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACTIONS } from './actions.ts';
-import { bundleAction } from './bundle.ts';
+import { bundleAll } from './bundle.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const problems: string[] = [];
@@ -25,7 +25,7 @@ function filesUnder(dir: string): string[] {
 
 const fresh = mkdtempSync(join(tmpdir(), 'dist-check-'));
 try {
-  for (const action of ACTIONS) await bundleAction(action.name, fresh);
+  await bundleAll(fresh);
 
   const committed = join(root, 'dist');
   const expected = new Set(filesUnder(fresh));

@@ -1,39 +1,264 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 0:
+/***/ 52:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zf: () => (/* binding */ conninfo),
+/* harmony export */   mx: () => (/* binding */ parseDatabaseUrl),
+/* harmony export */   pT: () => (/* binding */ isPostgresUrl),
+/* harmony export */   u5: () => (/* binding */ describeDatabaseUrl)
+/* harmony export */ });
+/* unused harmony export isPostgresScheme */
+/**
+ * The database URLs people really have, read the way libpq reads them: `postgres://` and
+ * `postgresql://`, SQLAlchemy's `postgresql+psycopg2://` / `+asyncpg://`, Prisma's
+ * `?schema=public&connection_limit=5&pgbouncer=true`, socket URIs
+ * (`postgresql://u:p@/db?host=/var/run/postgresql`), IPv6 hosts (`[::1]`), several hosts
+ * (`h1:5432,h2:5433`). The tool always gets the URL as given; our own connections (psql,
+ * pg_dump, pg_restore) get only what libpq understands. Loaded by the manifest: no imports.
+ */
+/** The URI query parameters libpq accepts (the rest, such as Prisma's, are for the tool only). */
+const LIBPQ_PARAMS = new Set([
+    'host',
+    'hostaddr',
+    'port',
+    'dbname',
+    'user',
+    'password',
+    'passfile',
+    'channel_binding',
+    'connect_timeout',
+    'client_encoding',
+    'options',
+    'application_name',
+    'fallback_application_name',
+    'keepalives',
+    'keepalives_idle',
+    'keepalives_interval',
+    'keepalives_count',
+    'tcp_user_timeout',
+    'gssencmode',
+    'sslmode',
+    'requiressl',
+    'sslcompression',
+    'sslcert',
+    'sslkey',
+    'sslpassword',
+    'sslrootcert',
+    'sslcrl',
+    'sslcrldir',
+    'sslsni',
+    'requirepeer',
+    'ssl_min_protocol_version',
+    'ssl_max_protocol_version',
+    'krbsrvname',
+    'gsslib',
+    'service',
+    'target_session_attrs',
+    'load_balance_hosts',
+]);
+const FORM = 'a database URL such as postgres://user:password@host:5432/db';
+function isPostgresScheme(scheme) {
+    return /^postgres(?:ql)?(?:\+[a-z0-9_]+)?$/i.test(scheme);
+}
+function isPostgresUrl(url) {
+    const scheme = url === undefined ? undefined : /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
+    return scheme !== undefined && isPostgresScheme(scheme);
+}
+function decode(part) {
+    try {
+        return decodeURIComponent(part);
+    }
+    catch {
+        return undefined;
+    }
+}
+const UNENCODED = { '@': '%40', ':': '%3A', '#': '%23', '/': '%2F', '?': '%3F' };
+/** Where in the password (1-based) a character that must be percent-encoded appears, and which. */
+function unencodedIn(password) {
+    const index = password.search(/[@:#/?]/);
+    return index < 0 ? undefined : { position: index + 1, char: password[index] ?? '' };
+}
+function parsePostgres(raw, scheme, rest) {
+    // The user part ends at the last '@' (a password may hold one, unencoded, and libpq then fails
+    // with "missing key/value separator"); the host part at the first '/' or '?' after it.
+    const at = rest.lastIndexOf('@');
+    const userinfo = at >= 0 ? rest.slice(0, at) : '';
+    const after = at >= 0 ? rest.slice(at + 1) : rest;
+    const colon = userinfo.indexOf(':');
+    const rawUser = colon >= 0 ? userinfo.slice(0, colon) : userinfo;
+    const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
+    const bad = unencodedIn(rawPassword);
+    if (bad) {
+        return {
+            ok: false,
+            expected: `the password has an unencoded '${bad.char}' at position ${bad.position} of ${rawPassword.length}: percent-encode it in the URL (${Object.entries(UNENCODED)
+                .map(([c, e]) => `${c} → ${e}`)
+                .join(', ')})`,
+        };
+    }
+    if (/[@#/?]/.test(rawUser))
+        return { ok: false, expected: `${FORM}; percent-encode special characters in the user name` };
+    const user = decode(rawUser);
+    const password = decode(rawPassword);
+    if (user === undefined || password === undefined) {
+        return {
+            ok: false,
+            expected: `${FORM}; the user or password has a '%' that is not a valid percent-encoding (write % as %25)`,
+        };
+    }
+    const hashAt = after.indexOf('#');
+    const noFragment = hashAt >= 0 ? after.slice(0, hashAt) : after;
+    const queryAt = noFragment.indexOf('?');
+    const beforeQuery = queryAt >= 0 ? noFragment.slice(0, queryAt) : noFragment;
+    const query = queryAt >= 0 ? noFragment.slice(queryAt + 1) : '';
+    const slash = beforeQuery.indexOf('/');
+    const hostPart = slash >= 0 ? beforeQuery.slice(0, slash) : beforeQuery;
+    const name = decode(slash >= 0 ? beforeQuery.slice(slash + 1) : '');
+    if (name === undefined)
+        return { ok: false, expected: `${FORM}; the database name is not valid percent-encoding` };
+    const hosts = [];
+    const ports = [];
+    for (const spec of hostPart === '' ? [] : hostPart.split(',')) {
+        const match = /^(\[[0-9A-Fa-f:.]+\]|[^:[\]]*)(?::(\d*))?$/.exec(spec);
+        if (!match)
+            return { ok: false, expected: `${FORM}; could not read the host ${JSON.stringify(spec.slice(0, 60))}` };
+        const host = decode((match[1] ?? '').replace(/^\[|\]$/g, ''));
+        if (host === undefined)
+            return { ok: false, expected: `${FORM}; the host is not valid percent-encoding` };
+        hosts.push(host);
+        ports.push(match[2] ?? '');
+    }
+    const libpq = {};
+    const ignored = [];
+    let schema;
+    const params = new URLSearchParams(query);
+    for (const [key, value] of params) {
+        if (key === 'schema')
+            schema = value;
+        else if (LIBPQ_PARAMS.has(key))
+            libpq[key] = value;
+        else
+            ignored.push(key);
+    }
+    // As libpq: query parameters win over the URI's own parts (`@localhost/db?host=/socket`).
+    const host = libpq.host ?? hosts.join(',');
+    const port = libpq.port ?? (ports.some((p) => p !== '') ? ports.map((p) => p || '5432').join(',') : '5432');
+    const value = {
+        url: raw,
+        scheme,
+        postgres: true,
+        host,
+        port,
+        user: libpq.user ?? user,
+        password: libpq.password ?? password,
+        name: libpq.dbname ?? name,
+        libpq: Object.fromEntries(Object.entries(libpq).filter(([k]) => !['host', 'port', 'user', 'password', 'dbname'].includes(k))),
+        ignored,
+        schema,
+    };
+    if (host === '')
+        return { ok: false, expected: `${FORM}; no host (give one, or a socket directory as ?host=/var/run/postgresql)` };
+    const internal = host.split(',').find((h) => /\.railway\.internal$/i.test(h));
+    if (internal) {
+        return {
+            ok: false,
+            expected: `a host the runner can reach: ${internal} is on Railway's private network, which GitHub runners cannot reach; pass the public URL instead (the service's DATABASE_PUBLIC_URL variable)`,
+        };
+    }
+    return { ok: true, value };
+}
+function parseDatabaseUrl(raw) {
+    const match = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/is.exec(raw);
+    if (match && isPostgresScheme(match[1] ?? ''))
+        return parsePostgres(raw, (match[1] ?? '').toLowerCase(), match[2] ?? '');
+    // Any other database: the tool's business; only its shape is checked.
+    if (!URL.canParse(raw))
+        return { ok: false, expected: FORM };
+    const url = new URL(raw);
+    if (!/^[a-z][a-z0-9+.-]*:$/.test(url.protocol) || (url.hostname === '' && url.protocol !== 'sqlite:'))
+        return { ok: false, expected: FORM };
+    return {
+        ok: true,
+        value: {
+            url: raw,
+            scheme: url.protocol.replace(/:$/, ''),
+            postgres: false,
+            host: decode(url.hostname) ?? url.hostname,
+            port: url.port,
+            user: decode(url.username) ?? '',
+            password: decode(url.password) ?? '',
+            name: decode(url.pathname.replace(/^\//, '')) ?? '',
+            libpq: {},
+            ignored: [],
+            schema: undefined,
+        },
+    };
+}
+/** libpq's keyword/value form, values quoted: `host='/var/run/postgresql' dbname='shop'`. */
+function conninfo(db) {
+    const quoteValue = (v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+    const pairs = [
+        ['host', db.host],
+        ['port', db.port],
+        ['dbname', db.name],
+    ];
+    if (db.user)
+        pairs.push(['user', db.user]);
+    for (const [k, v] of Object.entries(db.libpq))
+        pairs.push([k, v]);
+    return pairs
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => `${k}=${quoteValue(v)}`)
+        .join(' ');
+}
+/** The database as a user may see it, with no password: `app@[::1]:5432/shop`. */
+function describeDatabaseUrl(db) {
+    const host = db.host
+        .split(',')
+        .map((h) => (h.startsWith('/') ? `(socket ${h})` : h.includes(':') ? `[${h}]` : h))
+        .join(',');
+    const port = db.port && !db.port.includes(',') ? `:${db.port}` : '';
+    return `${db.user ? `${db.user}@` : ''}${host}${port}/${db.name}`;
+}
+
+
+/***/ }),
+
+/***/ 8000:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(855);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(966);
+/* harmony import */ var _deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3041);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8966);
 
 
 // The body (presets, pg_dump/pg_restore handling, the summary) loads once the inputs are valid,
 // so a step that fails on its inputs starts as fast as node itself.
-process.exitCode = await (0,_deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifest */ .eu, async (inputs, ctx) => (await __nccwpck_require__.e(/* import() */ 363).then(__nccwpck_require__.bind(__nccwpck_require__, 363))).migrate(inputs, ctx));
+process.exitCode = await (0,_deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifest */ .e, async (inputs, ctx) => (await __nccwpck_require__.e(/* import() */ 241).then(__nccwpck_require__.bind(__nccwpck_require__, 6241))).migrate(inputs, ctx));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 966:
+/***/ 8966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  pT: () => (/* binding */ isPostgresUrl),
-  eu: () => (/* binding */ manifest)
+  e: () => (/* binding */ manifest)
 });
 
 // UNUSED EXPORTS: TOOLS
 
-// EXTERNAL MODULE: ./packages/core/src/input-types.ts
-var input_types = __nccwpck_require__(657);
+// EXTERNAL MODULE: ./packages/core/src/input-types.ts + 1 modules
+var input_types = __nccwpck_require__(9747);
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
-var inputs = __nccwpck_require__(276);
+var inputs = __nccwpck_require__(7276);
 ;// CONCATENATED MODULE: ./packages/core/src/manifest.ts
 const STATUS_OUTPUT = {
     description: "How the step ended: 'success', 'failure' or 'cancelled', or an outcome the action names.",
@@ -109,7 +334,10 @@ function commandLine() {
     return { form: FORM, parse: splitCommandLine };
 }
 
+// EXTERNAL MODULE: ./actions/migrate/src/database-url.ts
+var database_url = __nccwpck_require__(52);
 ;// CONCATENATED MODULE: ./actions/migrate/src/manifest.ts
+
 
 
 
@@ -118,17 +346,10 @@ const TOOLS = ['prisma', 'alembic', 'django', 'laravel', 'knex', 'typeorm', 'cus
 const databaseUrl = {
     form: 'a database URL such as postgres://user:password@host:5432/db',
     parse: (raw) => {
-        if (!URL.canParse(raw))
-            return { ok: false, expected: databaseUrl.form };
-        const url = new URL(raw);
-        return /^[a-z][a-z0-9+.-]*:$/.test(url.protocol) && (url.hostname !== '' || url.protocol === 'sqlite:')
-            ? { ok: true, value: raw }
-            : { ok: false, expected: databaseUrl.form };
+        const parsed = (0,database_url/* parseDatabaseUrl */.mx)(raw);
+        return parsed.ok ? { ok: true, value: raw } : { ok: false, expected: parsed.expected };
     },
 };
-function isPostgresUrl(url) {
-    return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
-}
 const manifest = defineAction({
     name: 'migrate',
     title: 'Deploy Suite: run database migrations safely',
@@ -140,7 +361,12 @@ const manifest = defineAction({
         'status-command': (0,inputs/* optional */.lq)(commandLine(), "The command that lists what is pending, instead of the preset's (read with the tool's parser). For `custom`: print the pending migrations one a line, nothing when up to date, exit 0."),
         'rollback-command': (0,inputs/* optional */.lq)(commandLine(), 'Runs after a failed migration when there is no backup to restore (backup off, not PostgreSQL), to undo what it applied, e.g. `alembic downgrade -1`.'),
         'working-directory': (0,inputs/* withDefault */.IQ)(input_types/* text */.Qq(), '.', 'Where the commands run (the folder with manage.py, artisan, alembic.ini…).'),
-        'database-url': (0,inputs/* optional */.lq)(databaseUrl, 'The database to migrate. Given to the commands as `DATABASE_URL`, the libpq `PG*` variables and what each tool reads (see the catalog); used for the backup. Pass it from a secret.', { secret: true }),
+        'database-url': (0,inputs/* optional */.lq)(databaseUrl, 'The database to migrate (or read it from Railway with railway-service). Given to the commands as `DATABASE_URL`, the libpq `PG*` variables and what each tool reads (see the catalog); used for the backup. Pass it from a secret.', { secret: true }),
+        'railway-token': (0,inputs/* optional */.lq)(input_types/* text */.Qq('a Railway project, account or workspace token'), 'Read the database URL from a Railway service instead of database-url, as `railway run` does: a project token (one environment) or an account or workspace token (with railway-project-id). Pass it from a secret. Default: RAILWAY_TOKEN or RAILWAY_API_TOKEN from the environment.', { secret: true }),
+        'railway-service': (0,inputs/* optional */.lq)(input_types/* text */.Qq('a Railway service name or id'), "The Railway service whose variables the migration runs with (the app's, e.g. `api`): its DATABASE_URL, or DATABASE_PUBLIC_URL when DATABASE_URL is on Railway's private network, and every other variable in the commands' environment. Exclusive with database-url."),
+        'railway-environment': (0,inputs/* optional */.lq)(input_types/* text */.Qq('a Railway environment name or id'), "The Railway environment (name or id). Default: the project token's environment, else `production`."),
+        'railway-project-id': (0,inputs/* optional */.lq)(input_types/* text */.Qq('a Railway project id'), 'The Railway project. Optional with a project token, which names its project.'),
+        'railway-api-url': (0,inputs/* withDefault */.IQ)(input_types/* url */.OZ(), 'https://backboard.railway.com', "Railway's API origin: a proxy, or the local sandbox."),
         env: (0,inputs/* optional */.lq)(input_types/* keyValues */.K7(), 'More environment for the commands, `KEY=VALUE` one a line.'),
         backup: (0,inputs/* withDefault */.IQ)(input_types/* oneOf */.yL(['auto', 'true', 'false']), 'auto', "Back up with `pg_dump -Fc` before applying: 'auto' backs up PostgreSQL databases."),
         'backup-dir': (0,inputs/* optional */.lq)(input_types/* text */.Qq(), 'Where the backup file is written. Default: `$RUNNER_TEMP/migrate-backups`.'),
@@ -148,12 +374,18 @@ const manifest = defineAction({
         'dry-run': (0,inputs/* withDefault */.IQ)(input_types/* boolean */.zM(), 'false', "Show what would be applied (the tool's plan, pretend or offline mode) and apply nothing."),
         'lock-timeout': (0,inputs/* withDefault */.IQ)(input_types/* duration */.p0({ min: 0, max: 3_600_000 }), '10s', "PostgreSQL `lock_timeout` for the migration's connections (through `PGOPTIONS`): a statement that waits longer for a lock fails instead of stalling production behind it. `0` turns it off."),
         'statement-timeout': (0,inputs/* optional */.lq)(input_types/* duration */.p0({ min: 0, max: 24 * 3_600_000 }), "PostgreSQL `statement_timeout` for the migration's connections (through `PGOPTIONS`)."),
+        direction: (0,inputs/* withDefault */.IQ)(input_types/* oneOf */.yL(['up', 'down']), 'up', "'up' applies what is pending; 'down' takes the database back to `to` with the tool's own downgrade (alembic downgrade, manage.py migrate APP NAME, artisan migrate:rollback, knex migrate:down / migrate:rollback, typeorm migration:revert), with the same backup, check and restore as up. Prisma has no downgrade: restore the up run's backup instead."),
+        to: (0,inputs/* optional */.lq)(input_types/* text */.Qq(), "With `direction: down`, where to go back to, in the tool's terms: the `revision-before` output of the up run (alembic: a revision or `base`, default `-1`; django: `app.migration` or `app.zero` lines, required; laravel: a number of steps; knex: a migration name, default the last batch). For `custom`, given to the command as `MIGRATE_TO`."),
         timeout: (0,inputs/* withDefault */.IQ)(input_types/* duration */.p0({ min: 1000, max: 6 * 3_600_000 }), '30m', 'How long each phase (status, backup, apply, restore) may take before it is stopped.'),
     },
     outputs: {
         applied: { description: 'The migrations this run applied, one a line (empty when none, or when the tool cannot list them).' },
         pending: { description: 'The migrations still pending, one a line: after a dry run, what would be applied.' },
         'backup-file': { description: 'Path of the `pg_dump -Fc` backup taken before applying (empty when none was taken).' },
+        reverted: { description: 'With `direction: down`, the migrations it took back, one a line.' },
+        'revision-before': {
+            description: "Where the database was before this run, in the tool's terms (alembic: the revision or `base`; django: `app.migration` lines for the apps that had something pending; others: the last applied migration): pass it as `to` with `direction: down` to go back exactly there.",
+        },
         restored: {
             description: "'true' when a failed migration was undone (backup restored or rollback command run), else 'false'.",
         },
@@ -162,11 +394,48 @@ const manifest = defineAction({
         const problems = [];
         if (inputs.tool === 'custom' && inputs.command === undefined)
             problems.push({ input: 'command', shown: 'is required', expected: "expected a command line when tool is 'custom'" });
-        if (inputs.backup === 'true' && !isPostgresUrl(inputs.databaseUrl))
+        const railwayOnly = [
+            ['railwayToken', 'railway-token'],
+            ['railwayEnvironment', 'railway-environment'],
+            ['railwayProjectId', 'railway-project-id'],
+        ]
+            .filter(([key]) => inputs[key] !== undefined)
+            .map(([, name]) => name);
+        if (inputs.databaseUrl !== undefined && (inputs.railwayService !== undefined || railwayOnly.length > 0))
+            problems.push({
+                input: 'database-url',
+                shown: `is given with ${inputs.railwayService !== undefined ? 'railway-service' : railwayOnly.join(', ')}`,
+                expected: 'expected either database-url or railway-service (with railway-token) to name the database, not both',
+            });
+        else if (inputs.railwayService === undefined && railwayOnly.length > 0)
+            problems.push({
+                input: 'railway-service',
+                shown: `is required with ${railwayOnly.join(', ')}`,
+                expected: "expected the Railway service whose variables hold the database URL (the app's, e.g. api)",
+            });
+        if (inputs.backup === 'true' && inputs.railwayService === undefined && !(0,database_url/* isPostgresUrl */.pT)(inputs.databaseUrl))
             problems.push({
                 input: 'backup',
                 shown: 'got "true"',
                 expected: 'expected a PostgreSQL database-url (postgres:// or postgresql://) to back up; set backup to auto or false',
+            });
+        if (inputs.direction === 'down' && inputs.tool === 'django' && !inputs.to?.trim())
+            problems.push({
+                input: 'to',
+                shown: 'is required',
+                expected: "expected the Django migration to go back to with direction: down, as `app.migration` or `app.zero` (the up run's revision-before output)",
+            });
+        if (inputs.direction === 'down' && inputs.dryRun)
+            problems.push({
+                input: 'dry-run',
+                shown: 'got "true"',
+                expected: "expected false with direction: down (a dry run shows an 'up' plan)",
+            });
+        if (inputs.to !== undefined && inputs.direction !== 'down')
+            problems.push({
+                input: 'to',
+                shown: `got ${JSON.stringify(inputs.to.slice(0, 80))}`,
+                expected: 'expected only with direction: down',
             });
         return problems;
     },
@@ -201,10 +470,94 @@ Every command also gets the libpq variables (\`PGHOST\`, \`PGPORT\`, \`PGUSER\`,
 4. **Apply**: the tool's command, its output streamed, stopped after \`timeout\`.
 5. **Status again**: nothing may be left pending.
 
-When a migration fails, the database is compared with the backup. If the failed migration left it as it was (a transactional migration that rolled back, or a lock timeout), nothing is restored. Otherwise the objects it created are dropped and the backup is restored with \`pg_restore --clean --if-exists --single-transaction\`, then verified; the step fails with the tool's error either way. A restore puts back the database as it was at the backup: rows the app wrote during the migration are lost, so put the app in maintenance mode for migrations that may fail half way, or set \`restore-on-failure: false\`. The backup file is always kept.
+When a migration fails, the database is compared with the backup. If the failed migration left it as it was (a transactional migration that rolled back, or a lock timeout), nothing is restored. Otherwise the restore runs as **one transaction**: it locks every table first (under \`lock-timeout\`: a session in the way fails it at once, and the error names that session — pid, application_name, query start — found with \`pg_blocking_pids\`), drops what the migration created, runs the backup's SQL (\`pg_restore -f -\` streamed into one psql session) and commits only when all of it went through. Any failure — an error, a lock, a timeout, a cancel — rolls the whole restore back: the database is then exactly as the failed migration left it, never a mix, and the error says which state it is in and where the backup is. Objects owned by another role that this role cannot have changed (an extension an admin created) are left alone, and the log says so. A second cancel signal during the restore rolls it back instead of killing it half way, and the outputs are still written. The step fails with the tool's error either way. A restore puts back the database as it was at the backup: rows the app wrote during the migration are lost, so put the app in maintenance mode for migrations that may fail half way, or set \`restore-on-failure: false\`. The backup file is private (mode 600 from its first byte), removed if pg_dump fails, and kept otherwise.
 
-The database URL's password is never printed: it reaches the commands through the environment, never their arguments.`,
+### Going back: \`direction: down\`
+
+Every run outputs \`revision-before\`, where the database was, in the tool's terms. \`direction: down\` with \`to: \${{ steps.migrate.outputs.revision-before }}\` takes it back there with the tool's own downgrade (\`alembic downgrade <to>\`, \`manage.py migrate <app> <name>\` per line, \`artisan migrate:rollback [--step=<to>]\`, \`knex migrate:down <to>\` or \`migrate:rollback\`, \`typeorm migration:revert\`), with the same backup, verification and all-or-nothing restore: a downgrade that fails half way is restored from its backup. Prisma has no downgrade: the step refuses and points to restoring the up run's \`backup-file\`.
+
+### Database URLs
+
+\`postgres://\`, \`postgresql://\` and SQLAlchemy's \`postgresql+psycopg2://\` / \`+asyncpg://\` are PostgreSQL; socket URIs (\`postgresql://u:p@/db?host=/var/run/postgresql\`) and IPv6 hosts (\`[::1]\`) work. The tool always gets the URL exactly as given; the backup and restore connections take only libpq's parameters (Prisma's \`schema\`, \`connection_limit\`, \`pool_timeout\`, \`pgbouncer\` are for the tool). A password must be percent-encoded (\`@\` → \`%40\`, \`:\` → \`%3A\`, \`/\` → \`%2F\`, \`#\` → \`%23\`, \`?\` → \`%3F\`): the error says where it is not. \`*.railway.internal\` is refused (runners cannot reach Railway's private network: pass \`DATABASE_PUBLIC_URL\`). Another database (\`mysql://\`, \`sqlite:\`) runs with a warning that no backup or restore protects it.
+
+The database URL's password is never printed: it reaches the commands through the environment, never their arguments.
+
+### The database from a Railway service
+
+Instead of \`database-url\`, \`railway-service\` (with \`railway-token\`, default \`RAILWAY_TOKEN\` / \`RAILWAY_API_TOKEN\`) reads the service's variables through Railway's API, as \`railway run python manage.py migrate\` does, with no CLI: the project's shared variables and the service's own, rendered, for \`railway-environment\` (default: the project token's environment, else \`production\`). The two are exclusive: both given is one input error. The database is the service's \`DATABASE_URL\` when the runner can reach it, else its \`DATABASE_PUBLIC_URL\` (\`*.railway.internal\` is Railway's private network, out of a runner's reach); the log says which variable and host were used. Every variable's value is masked before anything runs, so any of them printed by a tool shows as \`***\`. The commands get all the service's variables, as \`railway run\` gives them: they override the runner's environment (a workflow \`env:\` of the same name included, as with \`railway run\`); then come the database variables above (\`DATABASE_URL\` is the reachable URL) and last the \`env\` input, which still wins.
+
+\`\`\`yaml
+- uses: OWNER/REPO/actions/migrate@v1
+  with:
+    tool: django
+    working-directory: backend
+    railway-token: \${{ secrets.RAILWAY_TOKEN }}
+    railway-service: api
+\`\`\`
+
+### Writes during a migration: maintenance mode
+
+A restore puts the database back as it was when the backup started: rows a live app wrote between the backup and the restore are gone. Whenever a restore ran, the step says so in a warning and in the summary, with that time window. The seeds' practice is to stop writes for the length of the migration with a maintenance flag, set before and cleared after whatever happens:
+
+\`\`\`yaml
+- name: Maintenance on
+  run: railway variables --service api --set MAINTENANCE_MODE=true   # or: php artisan down (Laravel)
+  env: { RAILWAY_TOKEN: \${{ secrets.RAILWAY_TOKEN }} }
+- id: migrate
+  uses: OWNER/REPO/actions/migrate@v1
+  with:
+    tool: laravel
+    railway-token: \${{ secrets.RAILWAY_TOKEN }}
+    railway-service: api
+- name: Maintenance off
+  if: always()
+  run: railway variables --service api --set MAINTENANCE_MODE=false   # or: php artisan up
+  env: { RAILWAY_TOKEN: \${{ secrets.RAILWAY_TOKEN }} }
+\`\`\`
+
+The app reads \`MAINTENANCE_MODE\` and answers 503 to writes while it is on (Laravel's \`php artisan down\` / \`up\` does it for you; run them where the app runs). Without a flag, a migration that cannot fail half way (one transaction) needs none; for the rest, \`restore-on-failure: false\` keeps the app's writes and leaves the failed migration in place instead.`,
 });
+
+
+/***/ }),
+
+/***/ 1938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export parseBytes */
+/** Sizes as people write and read them: `1MiB`, `512KiB`, `10MB`, or plain bytes. */
+const UNITS = {
+    b: 1,
+    kb: 1000,
+    mb: 1000 ** 2,
+    gb: 1000 ** 3,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+};
+/** Parses `1MiB`, `512KiB`, `10MB`, `2048` (bytes) into bytes; undefined when unreadable. */
+function parseBytes(raw) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?$/i.exec(raw.trim());
+    if (!match)
+        return undefined;
+    const value = Number(match[1]) * (UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1);
+    return Number.isFinite(value) ? Math.floor(value) : undefined;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 ** 2)
+        return `${trim(bytes / 1024)} KiB`;
+    if (bytes < 1024 ** 3)
+        return `${trim(bytes / 1024 ** 2)} MiB`;
+    return `${trim(bytes / 1024 ** 3)} GiB`;
+}
+function trim(value) {
+    return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
 
 
 /***/ }),
@@ -216,7 +569,7 @@ The database URL's password is never printed: it reaches the commands through th
 /* harmony export */   W: () => (/* binding */ cancellation),
 /* harmony export */   m: () => (/* binding */ systemClock)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(638);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
 /** Time as a dependency, so waits and backoff can be tested without real sleeps. */
 
 const systemClock = {
@@ -246,7 +599,47 @@ function cancellation(signal) {
 
 /***/ }),
 
-/***/ 638:
+/***/ 9713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/** Durations as people write and read them: `90s`, `5m`, `1h`, `1m30s`, `250ms`, plain seconds. */
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Parses `90s`, `5m`, `1h`, `1m30s`, `250ms` or plain seconds into milliseconds. */
+function parseDuration(raw) {
+    const value = raw.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(value))
+        return undefined;
+    let total = 0;
+    for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
+    }
+    return Math.round(total);
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const seconds = ms / 1000;
+    if (seconds < 60)
+        return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
+    const minutes = Math.floor(seconds / 60);
+    const rest = Math.round(seconds - minutes * 60);
+    if (minutes < 60)
+        return rest ? `${minutes}m${rest}s` : `${minutes}m`;
+    const hours = Math.floor(minutes / 60);
+    const restMinutes = minutes - hours * 60;
+    return restMinutes ? `${hours}h${restMinutes}m` : `${hours}h`;
+}
+
+
+/***/ }),
+
+/***/ 7638:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -308,18 +701,57 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 657:
+/***/ 9747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K7: () => (/* binding */ keyValues),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   p0: () => (/* binding */ duration),
-/* harmony export */   yL: () => (/* binding */ oneOf),
-/* harmony export */   zM: () => (/* binding */ boolean)
-/* harmony export */ });
-/* unused harmony exports fromSchema, pattern, integer, parseDuration, url, splitList, list, timestamp */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  zM: () => (/* binding */ input_types_boolean),
+  p0: () => (/* binding */ input_types_duration),
+  a3: () => (/* reexport */ duration/* formatDuration */.a),
+  K7: () => (/* binding */ keyValues),
+  yL: () => (/* binding */ oneOf),
+  Qq: () => (/* binding */ input_types_text),
+  OZ: () => (/* binding */ url)
+});
+
+// UNUSED EXPORTS: bytes, fromSchema, integer, list, parseDuration, pattern, timestamp, urls
+
+// EXTERNAL MODULE: ./packages/core/src/bytes.ts
+var bytes = __nccwpck_require__(1938);
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __nccwpck_require__(9713);
+;// CONCATENATED MODULE: ./packages/core/src/lines.ts
+/**
+ * The one line splitter for multi-line inputs and documents: `\n`, `\r\n` or a lone `\r`, each
+ * line trimmed, blank lines dropped. `# comments` are the caller's business (a header value or a
+ * URL may hold `#`).
+ */
+function lines_splitLines(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/** Lines as `splitLines` gives them, keeping their 1-based line numbers (for error messages). */
+function numberedLines(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((raw, index) => ({ line: index + 1, text: raw.trim() }))
+        .filter((entry) => entry.text !== '');
+}
+/** Items of a list of words: one a line or comma-separated. Never for URLs, which may hold commas. */
+function lines_splitWords(text) {
+    return lines_splitLines(text).flatMap((line) => line
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''));
+}
+
+// EXTERNAL MODULE: ./packages/core/src/urls.ts
+var urls = __nccwpck_require__(3199);
+;// CONCATENATED MODULE: ./packages/core/src/input-types.ts
 /**
  * The types a scalar input can have. Each is a parser from the raw string to the typed value,
  * plus the expected form in words: that sentence is the error for a bad value and the catalog's
@@ -330,6 +762,12 @@ function errorMessage(error) {
  * with the bundles here). zod validates the structured documents (check files, API answers),
  * which load with the action bodies; `fromZod` turns such a schema into an input type.
  */
+
+
+
+
+// Kept for the modules that still import them from here; new code imports duration.ts.
+
 const ok = (value) => ({ ok: true, value });
 const bad = (expected) => ({ ok: false, expected });
 function type(form, parse) {
@@ -346,7 +784,7 @@ function fromSchema(form, schema) {
         return bad(issue ? `${form}${at}: ${issue.message}` : form);
     });
 }
-function text(form = 'text') {
+function input_types_text(form = 'text') {
     return type(form, (raw) => ok(raw));
 }
 function pattern(re, form) {
@@ -360,7 +798,7 @@ function oneOf(values) {
     });
 }
 /** Strict booleans, as the YAML 1.2 core schema spells them (the runner's own rule). */
-function boolean() {
+function input_types_boolean() {
     const form = "'true' or 'false'";
     return type(form, (raw) => {
         if (['true', 'True', 'TRUE'].includes(raw))
@@ -385,40 +823,12 @@ function integer(options = {}) {
         return value < min || value > max || !Number.isSafeInteger(value) ? bad(form) : ok(value);
     });
 }
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Parses `90s`, `5m`, `1h`, `1m30s`, `250ms` or plain seconds into milliseconds. */
-function parseDuration(raw) {
-    const value = raw.trim().toLowerCase();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(value))
-        return undefined;
-    let total = 0;
-    for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
-    }
-    return Math.round(total);
-}
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const seconds = ms / 1000;
-    if (seconds < 60)
-        return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
-    const minutes = Math.floor(seconds / 60);
-    const rest = Math.round(seconds - minutes * 60);
-    if (minutes < 60)
-        return rest ? `${minutes}m${rest}s` : `${minutes}m`;
-    const hours = Math.floor(minutes / 60);
-    const restMinutes = minutes - hours * 60;
-    return restMinutes ? `${hours}h${restMinutes}m` : `${hours}h`;
-}
 /** A duration in milliseconds. */
-function duration(options = {}) {
+function input_types_duration(options = {}) {
     const { min = 0, max = 24 * 3_600_000 } = options;
-    const form = `a duration such as 90s, 5m, 1h or plain seconds, from ${formatDuration(min)} to ${formatDuration(max)}`;
+    const form = `a duration such as 90s, 5m, 1h or plain seconds, from ${(0,duration/* formatDuration */.a)(min)} to ${(0,duration/* formatDuration */.a)(max)}`;
     return type(form, (raw) => {
-        const ms = parseDuration(raw);
+        const ms = (0,duration/* parseDuration */.E)(raw);
         return ms === undefined || ms < min || ms > max ? bad(form) : ok(ms);
     });
 }
@@ -426,24 +836,37 @@ function url(options = {}) {
     const protocols = options.protocols ?? ['http:', 'https:'];
     const form = options.form ?? `an absolute ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL`;
     return type(form, (raw) => {
+        // The URL parser drops line breaks and tabs: a two-line value would request a URL nobody wrote.
+        const control = (0,urls/* describeControlCharacter */.WK)(raw);
+        if (control)
+            return bad(`${form}, on one line; this value holds ${control}`);
         if (!URL.canParse(raw))
             return bad(form);
         const parsed = new URL(raw);
         return protocols.includes(parsed.protocol) && parsed.hostname !== '' ? ok(raw) : bad(form);
     });
 }
-/** Splits a list given one item a line or comma-separated; blank items are dropped. */
-function splitList(raw) {
-    return raw
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
+/** URLs, one a line: never split on commas, which a URL may hold (`?checks=db,cache`). */
+function input_types_urls(options = {}) {
+    const item = url(options);
+    const form = `URLs, one a line, each ${item.form}`;
+    return type(form, (raw) => {
+        const values = [];
+        for (const entry of splitLines(raw)) {
+            const parsed = item.parse(entry);
+            if (!parsed.ok)
+                return bad(`${form}; ${JSON.stringify(entry)} is not`);
+            values.push(parsed.value);
+        }
+        return values.length > 0 ? ok(values) : bad(form);
+    });
 }
+/** A list of words (names, statuses, ids): one a line or comma-separated; blank items dropped. */
 function list(item) {
     const form = `a list, one item a line or comma-separated${item ? `, each ${item.form}` : ''}`;
     return type(form, (raw) => {
         const values = [];
-        for (const entry of splitList(raw)) {
+        for (const entry of splitWords(raw)) {
             if (!item) {
                 values.push(entry);
                 continue;
@@ -456,19 +879,27 @@ function list(item) {
         return ok(values);
     });
 }
+/** A size in bytes: `1MiB`, `512KiB`, `10MB` or plain bytes. */
+function input_types_bytes(options = {}) {
+    const { min = 0, max = 1024 ** 3 } = options;
+    const form = `a size such as 512KiB, 1MiB, 10MB or plain bytes, from ${formatBytes(min)} to ${formatBytes(max)}`;
+    return type(form, (raw) => {
+        const value = parseBytes(raw);
+        return value === undefined || value < min || value > max ? bad(form) : ok(value);
+    });
+}
 /** `KEY=VALUE`, one pair a line; blank lines and `#` comments are skipped; values may hold `=`. */
 function keyValues() {
     const form = 'KEY=VALUE pairs, one a line (keys are letters, digits, _ . -)';
     return type(form, (raw) => {
         const pairs = [];
-        for (const [index, line] of raw.split(/\r?\n/).entries()) {
-            const trimmed = line.trim();
-            if (trimmed === '' || trimmed.startsWith('#'))
+        for (const { line, text: trimmed } of numberedLines(raw)) {
+            if (trimmed.startsWith('#'))
                 continue;
             const eq = trimmed.indexOf('=');
             const key = eq > 0 ? trimmed.slice(0, eq).trim() : '';
             if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
-                return bad(`${form}; line ${index + 1} is not`);
+                return bad(`${form}; line ${line} is not`);
             pairs.push([key, trimmed.slice(eq + 1).trim()]);
         }
         return ok(pairs);
@@ -488,7 +919,7 @@ function timestamp() {
 
 /***/ }),
 
-/***/ 276:
+/***/ 7276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -498,13 +929,15 @@ function timestamp() {
 /* harmony export */   mw: () => (/* binding */ required)
 /* harmony export */ });
 /* unused harmony exports camelCase, inputVariable */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(638);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3023);
 /**
  * An action's inputs are declared once, in its manifest. From that one declaration come the
  * typed parser used at run time (here), the generated action.yml and the catalog
  * (scripts/generate.ts). Every input is parsed before the action does anything, and every
  * invalid one is reported in the same error.
  */
+
 
 /** An input the step must give. */
 function required(type, description, options = {}) {
@@ -525,11 +958,11 @@ function camelCase(name) {
 function inputVariable(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
-function show(raw, spec) {
+/** The value as an error may show it: scrubbed (a secret given to another input too), then cut and quoted. */
+function show(raw, spec, secrets) {
     if (spec.secret)
         return 'got *** (a secret, not shown)';
-    const shown = raw.length > 80 ? `${raw.slice(0, 77)}...` : raw;
-    return `got ${JSON.stringify(shown)}`;
+    return `got ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(raw, secrets, 80)}`;
 }
 function parseInputs(options) {
     const { specs, env, runner } = options;
@@ -555,7 +988,7 @@ function parseInputs(options) {
         if (result.ok)
             parsed[camelCase(name)] = result.value;
         else
-            problems.push({ input: name, shown: show(raw, spec), expected: `expected ${result.expected}` });
+            problems.push({ input: name, shown: show(raw, spec, runner.secrets), expected: `expected ${result.expected}` });
     }
     if (problems.length === 0 && options.check)
         problems.push(...options.check(parsed));
@@ -567,7 +1000,7 @@ function parseInputs(options) {
 
 /***/ }),
 
-/***/ 855:
+/***/ 3041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -579,7 +1012,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./packages/core/src/clock.ts
 var src_clock = __nccwpck_require__(143);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./packages/core/src/context.ts
 /**
  * What the run knows about itself, from the runner's `GITHUB_*` variables and the event file.
@@ -601,7 +1034,10 @@ function readRunContext(env = process.env) {
     const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
     const repository = env.GITHUB_REPOSITORY ?? '';
     const event = readEvent(env.GITHUB_EVENT_PATH);
-    const sha = event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '';
+    // `${{ github.sha }}` is GITHUB_SHA in every event: a deploy stamped with it and a gate that
+    // expects it must agree, so the head of a pull request is a field of its own.
+    const sha = env.GITHUB_SHA ?? '';
+    const headSha = event.pull_request?.head?.sha ?? sha;
     const runId = env.GITHUB_RUN_ID ?? '';
     const runAttempt = env.GITHUB_RUN_ATTEMPT ?? '1';
     const repoUrl = repository ? `${serverUrl}/${repository}` : undefined;
@@ -611,6 +1047,7 @@ function readRunContext(env = process.env) {
         repository,
         sha,
         shortSha: sha.slice(0, 7),
+        headSha,
         ref: env.GITHUB_REF ?? '',
         refName: env.GITHUB_REF_NAME ?? '',
         actor: env.GITHUB_TRIGGERING_ACTOR ?? env.GITHUB_ACTOR ?? '',
@@ -627,27 +1064,156 @@ function readRunContext(env = process.env) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __nccwpck_require__(638);
-// EXTERNAL MODULE: ./packages/core/src/input-types.ts
-var input_types = __nccwpck_require__(657);
+var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __nccwpck_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/bytes.ts
+var bytes = __nccwpck_require__(1938);
+;// CONCATENATED MODULE: ./packages/core/src/http-body.ts
+/**
+ * Reading an answer's body: streamed with a cap, so a server sending 600 MB costs at most the
+ * cap (the rest is never read), and decoded by the charset the answer declares.
+ */
+
+/** What is read of a body unless the caller raises it. */
+const DEFAULT_MAX_BODY = 1024 * 1024;
+class BodyTooLargeError extends Error {
+    limit;
+    constructor(limit, declared) {
+        super(`body larger than ${(0,bytes/* formatBytes */.z)(limit)}${declared === undefined ? '' : ` (Content-Length ${(0,bytes/* formatBytes */.z)(declared)})`}; raise the body limit if this answer is expected`);
+        this.name = 'BodyTooLargeError';
+        this.limit = limit;
+    }
+}
+/** Reads at most `limit` bytes of a body; stops reading and throws past it. */
+async function readCapped(response, limit) {
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > limit) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new BodyTooLargeError(limit, declared);
+    }
+    if (!response.body)
+        return new Uint8Array(0);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > limit) {
+            await reader.cancel().catch(() => undefined);
+            throw new BodyTooLargeError(limit);
+        }
+        chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+    }
+    return bytes;
+}
+/** Drops a body without reading it (a redirect's), so the connection can be reused or closed. */
+async function discard(response) {
+    await response.body?.cancel().catch(() => undefined);
+}
+/** The `charset` parameter of a Content-Type, lower-cased; undefined when there is none. */
+function charsetOf(contentType) {
+    const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
+    return match?.[1]?.toLowerCase();
+}
+/**
+ * Decodes a body by its declared charset (`iso-8859-1`, `windows-1252`, `shift_jis`…), UTF-8
+ * when none is declared or the label is unknown. Invalid bytes become U+FFFD, never an error.
+ */
+function decodeBody(bytes, contentType) {
+    const charset = charsetOf(contentType);
+    if (charset !== undefined) {
+        try {
+            return new TextDecoder(charset).decode(bytes);
+        }
+        catch {
+            // An unknown label: fall back to UTF-8, as browsers do.
+        }
+    }
+    return new TextDecoder().decode(bytes);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/proxy.ts
+/**
+ * Outgoing proxies, as runners behind one configure them: `HTTPS_PROXY`, `HTTP_PROXY` and
+ * `NO_PROXY` (lower-case too). Node's fetch ignores them, so the client passes undici's
+ * `EnvHttpProxyAgent` as fetch's `dispatcher`. undici is loaded only when a proxy variable is set:
+ * most runners have none, and loading it costs every step's cold start.
+ */
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/** The proxy settings of an environment; undefined when no proxy is set. */
+function proxySettings(env) {
+    if (!PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== ''))
+        return undefined;
+    const pick = (upper, lower) => (env[lower] ?? '').trim() || (env[upper] ?? '').trim() || undefined;
+    const httpProxy = pick('HTTP_PROXY', 'http_proxy');
+    return {
+        httpProxy,
+        // As curl and undici: HTTPS_PROXY for https URLs, falling back to HTTP_PROXY.
+        httpsProxy: pick('HTTPS_PROXY', 'https_proxy') ?? httpProxy,
+        noProxy: pick('NO_PROXY', 'no_proxy'),
+    };
+}
+/** The dispatcher for an environment's proxy, or undefined (and nothing loaded) when none is set. */
+async function proxyDispatcher(env) {
+    const settings = proxySettings(env);
+    if (!settings)
+        return undefined;
+    const { EnvHttpProxyAgent } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    // npm undici's agent and Node's bundled fetch share undici's dispatcher interface.
+    return new EnvHttpProxyAgent({
+        ...(settings.httpProxy ? { httpProxy: settings.httpProxy } : {}),
+        ...(settings.httpsProxy ? { httpsProxy: settings.httpsProxy } : {}),
+        ...(settings.noProxy ? { noProxy: settings.noProxy } : {}),
+    });
+}
+
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
-var secrets = __nccwpck_require__(620);
+var secrets = __nccwpck_require__(7620);
+// EXTERNAL MODULE: ./packages/core/src/untrusted.ts
+var untrusted = __nccwpck_require__(3023);
+// EXTERNAL MODULE: ./packages/core/src/urls.ts
+var urls = __nccwpck_require__(3199);
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
 /**
  * The one HTTP client every network call goes through: a timeout for each attempt, a deadline
  * for the whole request, retries with exponential backoff and full jitter on network errors,
- * 408, 429 and 5xx (honouring `Retry-After`), never on other 4xx; errors that carry the method,
- * a redacted URL, the status and an excerpt of the body.
+ * 408, 429 and 5xx (honouring `Retry-After`), never on other 4xx and never a non-idempotent
+ * request unless asked; errors that carry the method, a redacted URL, the status and a scrubbed
+ * excerpt of the body.
+ *
+ * Redirects are followed here, not by fetch (`redirect: 'manual'`): a bounded chain, 303 (and
+ * 301/302 of a POST) turned into a GET as fetch does, every hop recorded, and credential headers
+ * (`isCredentialHeader`: Authorization, cookies, API keys, bypass tokens) dropped on any hop to
+ * another origin, where fetch would drop only `Authorization`. A caller may also take the 3xx as
+ * the answer (`redirect: 'manual'`) or refuse it (`redirect: 'error'`, as @slack/webhook asks).
+ *
+ * A body is read streamed up to a cap (1 MiB unless raised) and decoded by its declared charset.
+ * Credentials in a URL are sent as Basic auth. `HTTPS_PROXY`/`NO_PROXY` are honoured (proxy.ts).
  *
  * It sends with Node's built-in fetch, which is undici: the npm undici package would add 1.6 MB
- * to every bundle and triple its cold start, for the same code Node already has in its snapshot.
+ * to every bundle and triple its cold start, so it is loaded only when a proxy is configured.
  * `fetch` is injectable, and `client.fetch` is a fetch-compatible view of the client for
- * libraries that take one (@slack/webhook), so their requests get the same retries.
+ * libraries that take one (@slack/webhook), so their requests get the same rules.
  */
 
 
 
 
+
+
+
+
+const noSecrets = { scrub: (text) => text };
 class HttpError extends errors/* UserError */.yo {
     method;
     url;
@@ -656,26 +1222,26 @@ class HttpError extends errors/* UserError */.yo {
     /** Why no usable answer came back (refused, reset, timed out), when it was not a status. */
     reason;
     attempts;
+    /** Trying again cannot help: the request itself cannot be sent, or the answer is refused by rule. */
+    permanent;
     constructor(init) {
-        const where = `${init.method} ${(0,secrets/* maskUrl */.y)(init.url)}`;
-        const excerpt = init.body === undefined ? undefined : excerptOf(init.body);
+        const shownUrl = (init.describeUrl ?? secrets/* maskUrl */.yP)(init.url);
+        const where = `${init.method} ${shownUrl}`;
+        const bodyExcerpt = init.body === undefined ? undefined : (0,untrusted/* excerpt */.Kb)(init.body, init.secrets ?? noSecrets);
         const what = init.status !== undefined
-            ? `answered ${init.status}${excerpt ? `: ${excerpt}` : ''}`
+            ? `answered ${init.status}${bodyExcerpt ? `: ${bodyExcerpt}` : ''}${init.reason ? ` (${init.reason})` : ''}`
             : `failed: ${init.reason ?? 'network error'}`;
         const tries = init.attempts > 1 ? ` (after ${init.attempts} attempts)` : '';
         super(`${init.service} ${where} ${what}${tries}`, { hint: init.hint ?? hintFor(init.status) });
         this.name = 'HttpError';
         this.method = init.method;
-        this.url = (0,secrets/* maskUrl */.y)(init.url);
+        this.url = shownUrl;
         this.status = init.status;
-        this.bodyExcerpt = excerpt;
+        this.bodyExcerpt = bodyExcerpt;
         this.reason = init.reason;
         this.attempts = init.attempts;
+        this.permanent = init.permanent ?? false;
     }
-}
-function excerptOf(body) {
-    const flat = body.replace(/\s+/g, ' ').trim();
-    return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat;
 }
 function hintFor(status) {
     if (status === 401)
@@ -692,6 +1258,13 @@ function hintFor(status) {
 }
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || status >= 500;
+}
+/** Methods a server must be able to receive twice with the effect of once (RFC 9110 9.2.2). */
+function isIdempotent(method) {
+    return ['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE'].includes(method.toUpperCase());
+}
+function isRedirectStatus(status) {
+    return [301, 302, 303, 307, 308].includes(status);
 }
 /** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
 function retryAfterMs(headers, now) {
@@ -713,7 +1286,7 @@ function isNetworkError(error) {
         return false;
     if (error.name === 'TimeoutError' || error.name === 'AbortError')
         return true;
-    if (error instanceof TypeError && error.message === 'fetch failed')
+    if (error instanceof TypeError && (error.message === 'fetch failed' || error.message === 'terminated'))
         return true;
     const code = error.code ?? error.cause?.code;
     return typeof code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code);
@@ -731,43 +1304,99 @@ function networkReason(error) {
     }
     return String(error);
 }
+/** A header name fetch accepts: an RFC 9110 token. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** A header value fetch accepts: Latin-1 without control characters other than tab. */
+const HEADER_VALUE = /^[\t\u0020-\u007e\u0080-\u00ff]*$/;
+/** Why a header cannot be sent, or undefined. Values are never quoted: they may be secrets. */
+function headerProblem(name, value) {
+    if (!TOKEN.test(name))
+        return `header name ${JSON.stringify(name)} is not a valid HTTP header name`;
+    if (/[\r\n]/.test(value))
+        return `header ${name} holds a line break, which HTTP cannot send`;
+    if (!HEADER_VALUE.test(value))
+        return `header ${name} holds a character HTTP cannot send (only Latin-1 text is allowed; percent-encode others)`;
+    return undefined;
+}
+/** Strips what fetch would send along on a redirect that becomes a GET. */
+function withoutBodyHeaders(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-(type|length|encoding|language|location)$/i.test(name)));
+}
 class HttpClient {
     options;
+    dispatcher;
     constructor(options = {}) {
         this.options = {
             fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
             timeout: options.timeout ?? 30_000,
             deadline: options.deadline ?? 120_000,
             retries: options.retries ?? 5,
+            retryUnsafe: options.retryUnsafe ?? false,
             backoffBase: options.backoffBase ?? 500,
             backoffCap: options.backoffCap ?? 10_000,
             clock: options.clock ?? src_clock/* systemClock */.m,
             random: options.random ?? Math.random,
             service: options.service ?? 'HTTP',
+            maxBody: options.maxBody ?? DEFAULT_MAX_BODY,
+            maxRedirects: options.maxRedirects ?? 10,
+            env: options.env ?? process.env,
+            describeUrl: options.describeUrl ?? secrets/* maskUrl */.yP,
+            secrets: options.secrets ?? noSecrets,
             logger: options.logger,
             headers: options.headers,
             userAgent: options.userAgent,
             signal: options.signal,
         };
     }
+    /** Shows a URL as this client's errors and logs do. */
+    describe(url) {
+        return this.options.describeUrl(url);
+    }
     async request(url, options = {}) {
         const o = this.options;
         const method = (options.method ?? 'GET').toUpperCase();
         const timeout = options.timeout ?? o.timeout;
+        const retriesAllowed = isIdempotent(method) || (options.retryUnsafe ?? o.retryUnsafe);
         const retries = options.retries ?? o.retries;
+        const redirectMode = options.redirect ?? 'follow';
+        const maxBody = options.maxBody ?? o.maxBody;
         const start = o.clock.now();
         const deadlineAt = start + (options.deadline ?? o.deadline);
         const signals = [o.signal, options.signal].filter((s) => s !== undefined);
         const outer = signals.length > 0 ? AbortSignal.any(signals) : undefined;
         const headers = { ...o.headers, ...options.headers };
-        if (o.userAgent)
-            headers['user-agent'] ??= o.userAgent;
+        if (o.userAgent && !Object.keys(headers).some((h) => h.toLowerCase() === 'user-agent'))
+            headers['user-agent'] = o.userAgent;
         let body = options.body;
         if (options.json !== undefined) {
             body = JSON.stringify(options.json);
-            headers['content-type'] ??= 'application/json';
+            if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+                headers['content-type'] = 'application/json';
         }
-        const fail = (init) => new HttpError({ service: o.service, method, url, ...init });
+        const fail = (init) => new HttpError({
+            service: o.service,
+            method,
+            secrets: o.secrets,
+            describeUrl: o.describeUrl,
+            ...init,
+            url: init.url ?? url,
+        });
+        // Checked before anything is sent: trying again cannot fix these.
+        const control = (0,urls/* describeControlCharacter */.WK)(url);
+        if (control)
+            throw fail({ reason: `the URL holds ${control}`, attempts: 0, permanent: true });
+        const credentials = (0,urls/* splitUrlCredentials */.CN)(url);
+        if (!URL.canParse(credentials.url))
+            throw fail({ reason: 'not a valid URL', attempts: 0, permanent: true });
+        if (credentials.authorization && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'))
+            headers.authorization = credentials.authorization;
+        for (const [name, value] of Object.entries(headers)) {
+            const problem = headerProblem(name, value);
+            if (problem)
+                throw fail({ reason: problem, attempts: 0, permanent: true });
+        }
+        this.dispatcher ??= proxyDispatcher(o.env);
+        const dispatcher = await this.dispatcher;
         for (let attempt = 1;; attempt++) {
             if (outer?.aborted)
                 throw (0,src_clock/* cancellation */.W)(outer);
@@ -780,35 +1409,99 @@ class HttpClient {
             let retryReason;
             let waitAtLeast = 0;
             let lastFailure;
+            let current = credentials.url;
+            let currentMethod = method;
+            let currentBody = body;
+            let currentHeaders = headers;
+            const redirects = [];
             try {
-                const response = await o.fetch(url, { method, headers, body, signal: attemptSignal, redirect: 'follow' });
-                const bytes = new Uint8Array(await response.arrayBuffer());
-                const text = new TextDecoder().decode(bytes);
+                let response;
+                for (;;) {
+                    const init = {
+                        method: currentMethod,
+                        headers: currentHeaders,
+                        body: currentBody,
+                        signal: attemptSignal,
+                        redirect: 'manual',
+                    };
+                    if (dispatcher)
+                        init.dispatcher = dispatcher;
+                    response = await o.fetch(current, init);
+                    const location = response.headers.get('location');
+                    if (!isRedirectStatus(response.status) || location === null || redirectMode === 'manual')
+                        break;
+                    await discard(response);
+                    const next = URL.canParse(location, current) ? new URL(location, current).toString() : undefined;
+                    if (next === undefined || !/^https?:$/.test(new URL(next).protocol))
+                        throw fail({
+                            status: response.status,
+                            reason: 'redirect to an invalid URL',
+                            attempts: attempt,
+                            url: current,
+                            permanent: true,
+                        });
+                    if (redirectMode === 'error')
+                        throw fail({
+                            status: response.status,
+                            reason: `a redirect to ${o.describeUrl(next)}, and redirects are refused for this request`,
+                            attempts: attempt,
+                            url: current,
+                            permanent: true,
+                        });
+                    if (redirects.length >= o.maxRedirects)
+                        throw fail({ reason: `more than ${o.maxRedirects} redirects`, attempts: attempt, url: current, permanent: true });
+                    const crossOrigin = new URL(next).origin !== new URL(current).origin;
+                    const dropped = crossOrigin ? Object.keys(currentHeaders).filter(secrets/* isCredentialHeader */.b5) : [];
+                    if (dropped.length > 0)
+                        currentHeaders = Object.fromEntries(Object.entries(currentHeaders).filter(([name]) => !(0,secrets/* isCredentialHeader */.b5)(name)));
+                    // As fetch: 303 becomes a GET (HEAD stays HEAD), and so do 301 and 302 after a POST.
+                    const toGet = (response.status === 303 && currentMethod !== 'GET' && currentMethod !== 'HEAD') ||
+                        ([301, 302].includes(response.status) && currentMethod === 'POST');
+                    if (toGet) {
+                        currentMethod = 'GET';
+                        currentBody = undefined;
+                        currentHeaders = withoutBodyHeaders(currentHeaders);
+                    }
+                    redirects.push({ status: response.status, from: current, to: next, dropped });
+                    o.logger?.debug(`${o.service} ${currentMethod} ${o.describeUrl(current)}: ${response.status} → ${o.describeUrl(next)}${dropped.length > 0 ? ` (another origin: ${dropped.join(', ')} not sent)` : ''}`);
+                    current = next;
+                }
+                const finalUrl = current;
+                let bytes;
+                try {
+                    bytes = await readCapped(response, maxBody);
+                }
+                catch (error) {
+                    if (error instanceof BodyTooLargeError)
+                        throw fail({ status: response.status, reason: error.message, attempts: attempt, url: finalUrl, permanent: true });
+                    throw error;
+                }
+                const text = decodeBody(bytes, response.headers.get('content-type'));
+                const answer = (attempts, failure) => ({
+                    status: response.status,
+                    headers: response.headers,
+                    body: bytes,
+                    text,
+                    attempts,
+                    url: finalUrl,
+                    redirects,
+                    json: () => parseJson(text, failure),
+                });
+                const notJson = () => fail({ status: response.status, body: text, reason: 'not JSON', attempts: attempt, url: finalUrl });
                 if (!isRetryableStatus(response.status)) {
                     if (response.status >= 400 && !options.anyStatus)
-                        throw fail({ status: response.status, body: text, attempts: attempt });
-                    return {
-                        status: response.status,
-                        headers: response.headers,
-                        body: bytes,
-                        text,
-                        attempts: attempt,
-                        json: () => parseJson(text, () => fail({ status: response.status, body: text, reason: 'not JSON', attempts: attempt })),
-                    };
+                        throw fail({ status: response.status, body: text, attempts: attempt, url: finalUrl });
+                    return answer(attempt, notJson);
                 }
                 retryReason = `status ${response.status}`;
                 waitAtLeast = retryAfterMs(response.headers, Date.now()) ?? 0;
-                lastFailure = fail({ status: response.status, body: text, attempts: attempt });
-                if (options.anyStatus && (attempt > retries || waitAtLeast > deadlineAt - o.clock.now())) {
-                    return {
-                        status: response.status,
-                        headers: response.headers,
-                        body: bytes,
-                        text,
-                        attempts: attempt,
-                        json: () => parseJson(text, () => lastFailure),
-                    };
-                }
+                lastFailure = fail({ status: response.status, body: text, attempts: attempt, url: finalUrl });
+                // A 429 was refused, not processed: it is safe to send again whatever the method.
+                const mayRetry = retriesAllowed || response.status === 429;
+                if (options.anyStatus && (!mayRetry || attempt > retries || waitAtLeast > deadlineAt - o.clock.now()))
+                    return answer(attempt, () => lastFailure);
+                if (!mayRetry)
+                    throw lastFailure;
             }
             catch (error) {
                 if (error instanceof HttpError)
@@ -818,31 +1511,35 @@ class HttpClient {
                 if (error instanceof errors/* CancelledError */.cc || !isNetworkError(error))
                     throw error;
                 retryReason = networkReason(error);
-                lastFailure = fail({ reason: retryReason, attempts: attempt });
+                lastFailure = fail({ reason: retryReason, attempts: attempt, url: current });
+                // A refused connection never reached the server; other failures may have.
+                if (!retriesAllowed && !/ECONNREFUSED/.test(retryReason))
+                    throw lastFailure;
             }
             const left = deadlineAt - o.clock.now();
             if (attempt > retries)
                 throw lastFailure;
             if (left <= 0)
                 throw fail({
-                    reason: `deadline of ${(0,input_types/* formatDuration */.a3)(deadlineAt - start)} passed; last: ${retryReason}`,
+                    reason: `deadline of ${(0,duration/* formatDuration */.a)(deadlineAt - start)} passed; last: ${retryReason}`,
                     attempts: attempt,
                 });
             const ceiling = Math.min(o.backoffCap, o.backoffBase * 2 ** (attempt - 1));
             const delay = Math.max(waitAtLeast, o.random() * ceiling);
             if (delay > left) {
                 throw fail({
-                    reason: `${retryReason}; the next try (in ${(0,input_types/* formatDuration */.a3)(delay)}) would pass the deadline`,
+                    reason: `${retryReason}; the next try (in ${(0,duration/* formatDuration */.a)(delay)}) would pass the deadline`,
                     attempts: attempt,
                 });
             }
-            o.logger?.debug(`${o.service} ${method} ${(0,secrets/* maskUrl */.y)(url)}: ${retryReason}; retry ${attempt}/${retries} in ${(0,input_types/* formatDuration */.a3)(delay)}`);
+            o.logger?.debug(`${o.service} ${method} ${o.describeUrl(url)}: ${retryReason}; retry ${attempt}/${retries} in ${(0,duration/* formatDuration */.a)(delay)}`);
             await o.clock.sleep(delay, outer);
         }
     }
     /**
      * A fetch-compatible view of the client for libraries that take a fetch function: the same
-     * retries and deadline, and the final answer, whatever its status, as a Response.
+     * retries, deadline, body cap and redirect rules (`redirect: 'error'` and `'manual'` are
+     * honoured), and the final answer, whatever its status, as a Response.
      */
     fetch = async (input, init = {}) => {
         const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
@@ -855,6 +1552,7 @@ class HttpClient {
             headers,
             ...(body === undefined ? {} : { body }),
             ...(init.signal ? { signal: init.signal } : {}),
+            ...(init.redirect ? { redirect: init.redirect } : {}),
             anyStatus: true,
         });
         const nullBody = [101, 204, 205, 304].includes(response.status);
@@ -887,66 +1585,112 @@ function parseJson(text, error) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
-var src_inputs = __nccwpck_require__(276);
+var src_inputs = __nccwpck_require__(7276);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/core/src/runner.ts
 /**
  * The GitHub runner protocol: workflow commands on stdout (`::error::`, `::add-mask::`,
  * `::group::`) and the environment files (`GITHUB_OUTPUT`, `GITHUB_ENV`, `GITHUB_STATE`,
- * `GITHUB_STEP_SUMMARY`), as documented in "Workflow commands for GitHub Actions".
+ * `GITHUB_PATH`, `GITHUB_STEP_SUMMARY`), as documented in "Workflow commands for GitHub Actions".
  *
  * Why not @actions/core: at load time it imports @actions/http-client, which imports undici for
  * OIDC tokens. That one import takes a bundle's cold start from 1.2x to 2.5x bare `node -e 0`
  * (measured here, Node 24), and every action pays it even when it exits on a missing input. The
- * protocol itself is a handful of escaping rules and a heredoc format, tested in
- * test/unit/core/runner.test.ts against the runner's own parsing rules.
+ * protocol itself is a handful of escaping rules and a heredoc format; @actions/core stays the
+ * oracle: test/unit/core/runner-differential.test.ts makes the same calls through both and
+ * compares the bytes.
  *
- * Every line this writes passes through the secret scrubber: the runner masks `add-mask`ed
- * values in its log, but not in files a step writes, and not in a local run.
+ * What reaches a reader (log lines, annotations, the summary) is scrubbed of registered secrets
+ * before it is escaped or cut: the runner masks `add-mask`ed values in its log, but not in the
+ * summary, and not in a local run. What feeds later steps (outputs, exported variables, state,
+ * the path) is written as given: a later step must get the real value, so no secret may be put
+ * into one in the first place (mask at the source: `maskUrl`, `excerpt`, `quote`).
  */
 
 
 
 
+
+/**
+ * The runner refuses a step summary over 1 MiB (and shows none of it). Stay well below, leaving
+ * room for the note that says the summary was cut.
+ */
+const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
 function escapeData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function escapeProperty(value) {
     return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-const propertyNames = {
-    title: 'title',
-    file: 'file',
-    line: 'line',
-    endLine: 'endLine',
-    col: 'col',
-    endColumn: 'endColumn',
-};
+/** Our property names → the runner's, in the order @actions/core sends them. Others are dropped. */
+const wireNames = [
+    ['title', 'title'],
+    ['file', 'file'],
+    ['startLine', 'line'],
+    ['endLine', 'endLine'],
+    ['startColumn', 'col'],
+    ['endColumn', 'endColumn'],
+];
 class Runner {
     env;
     secrets;
     write;
+    randomId;
+    summaryLimit;
+    summaryFull = false;
+    /** Set while outside lines are being written inside a `stop-commands` block. */
+    stopToken;
     constructor(options = {}) {
         this.env = options.env ?? process.env;
         this.write = options.write ?? ((text) => process.stdout.write(text));
-        this.secrets = options.secrets ?? new secrets/* SecretRegistry */.k();
+        this.secrets = options.secrets ?? new secrets/* SecretRegistry */.ks();
+        this.randomId = options.randomId ?? external_node_crypto_.randomUUID;
+        this.summaryLimit = options.summaryLimit ?? SUMMARY_LIMIT;
     }
     get isDebug() {
         return this.env.RUNNER_DEBUG === '1' || this.env.ACTIONS_STEP_DEBUG === 'true';
     }
-    /** Issues `::name props::message`; the message is scrubbed of secrets first. */
+    /**
+     * Issues `::name props::message`. Message and property values are scrubbed, then escaped, so
+     * the command stays one line whatever the text holds (a newline becomes %0A: text after it
+     * can never start a line of its own, let alone a command). Empty values are left out.
+     */
     command(name, message, properties = {}) {
+        this.resumeCommands();
         const props = Object.entries(properties)
-            .filter(([, v]) => v !== undefined && v !== '')
+            .filter(([, v]) => v !== undefined && v !== '' && v !== 0)
             .map(([k, v]) => `${k}=${escapeProperty(this.secrets.scrub(String(v)))}`)
             .join(',');
-        this.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(this.secrets.scrub(message))}${external_node_os_namespaceObject.EOL}`);
+        this.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(this.secrets.scrub(message))}${external_node_os_.EOL}`);
     }
+    /** One line of our own; outside text goes through `quote` (untrusted.ts) or `untrusted`. */
     info(message) {
-        this.write(`${this.secrets.scrub(message)}${external_node_os_namespaceObject.EOL}`);
+        this.write(`${this.secrets.scrub(message)}${external_node_os_.EOL}`);
+    }
+    /**
+     * One line of outside text (tool output, a build log), scrubbed and written inside a
+     * `stop-commands` block with a random token, so nothing in it (`::set-output …`, an indented
+     * `::stop-commands::`, `##[…]` mid-line) is executed. The block opens at the first such line and
+     * is closed before any command of ours, which the runner would otherwise ignore.
+     */
+    untrusted(line) {
+        if (this.stopToken === undefined) {
+            this.stopToken = this.randomId();
+            this.write(`::stop-commands::${this.stopToken}${external_node_os_.EOL}`);
+        }
+        this.write(`${this.secrets.scrub(line)}${external_node_os_.EOL}`);
+    }
+    /** Ends an open `stop-commands` block: the runner processes commands again. */
+    resumeCommands() {
+        if (this.stopToken === undefined)
+            return;
+        this.write(`::${this.stopToken}::${external_node_os_.EOL}`);
+        this.stopToken = undefined;
     }
     debug(message) {
         this.command('debug', message);
@@ -961,20 +1705,36 @@ class Runner {
         this.command('notice', message, annotationProps(properties));
     }
     /**
-     * Registers a secret: the runner masks it in the log, and this process scrubs it (and its
-     * URL-encoded form) from everything it writes. Empty and one-character values are not
-     * registered: masking them would garble every line.
+     * Registers a secret: the runner masks it in the log, and this process scrubs it (and the
+     * encoded forms it takes on the way out) from everything a reader sees. Empty and
+     * one-character values are not registered: masking them would garble every line.
      */
     setSecret(value) {
-        for (const variant of this.secrets.add(value)) {
-            this.write(`::add-mask::${escapeData(variant)}${external_node_os_namespaceObject.EOL}`);
+        const variants = this.secrets.add(value);
+        if (variants.length > 0)
+            this.resumeCommands();
+        for (const variant of variants) {
+            this.write(`::add-mask::${escapeData(variant)}${external_node_os_.EOL}`);
         }
     }
+    /**
+     * Registers the credential a request header carries, if its name says it carries one
+     * (`Authorization`, `Cookie`, `X-Api-Key`…; for `Bearer X` also `X` alone). Other headers
+     * (`X-Env: staging`) are not secrets and stay readable. Returns whether it was a credential.
+     */
+    setSecretHeader(name, value) {
+        const values = (0,secrets/* credentialSecrets */.DJ)(name, value);
+        for (const secret of values)
+            this.setSecret(secret);
+        return values.length > 0;
+    }
     startGroup(name) {
-        this.write(`::group::${escapeData(this.secrets.scrub(name))}${external_node_os_namespaceObject.EOL}`);
+        this.resumeCommands();
+        this.write(`::group::${escapeData(this.secrets.scrub(name))}${external_node_os_.EOL}`);
     }
     endGroup() {
-        this.write(`::endgroup::${external_node_os_namespaceObject.EOL}`);
+        this.resumeCommands();
+        this.write(`::endgroup::${external_node_os_.EOL}`);
     }
     /** Runs one phase inside a collapsible log group. */
     async group(name, fn) {
@@ -986,48 +1746,104 @@ class Runner {
             this.endGroup();
         }
     }
+    /** Sets a step output to the value as given (never scrubbed: it feeds later steps). */
     setOutput(name, value) {
-        this.appendKeyValue('GITHUB_OUTPUT', name, String(value));
+        const file = this.env.GITHUB_OUTPUT;
+        // Outside a runner (a local run): the value is shown in the log, which is scrubbed.
+        if (!file)
+            this.info(`${name}=${value}`);
+        else
+            (0,external_node_fs_.appendFileSync)(file, this.keyValue(name, String(value)), 'utf8');
     }
+    /** Sets a variable for this process and every later step of the job. */
     exportVariable(name, value) {
         this.env[name] = value;
-        this.appendKeyValue('GITHUB_ENV', name, value);
+        const file = this.env.GITHUB_ENV;
+        if (file)
+            (0,external_node_fs_.appendFileSync)(file, this.keyValue(name, value), 'utf8');
     }
     saveState(name, value) {
-        this.appendKeyValue('GITHUB_STATE', name, value);
+        const file = this.env.GITHUB_STATE;
+        if (file)
+            (0,external_node_fs_.appendFileSync)(file, this.keyValue(name, value), 'utf8');
     }
     getState(name) {
         return this.env[`STATE_${name}`] ?? '';
     }
-    /** Appends HTML/Markdown to the job summary; a no-op outside a runner. */
-    appendSummary(markdown) {
-        const file = this.env.GITHUB_STEP_SUMMARY;
-        if (!file)
-            return;
-        (0,external_node_fs_.appendFileSync)(file, this.secrets.scrub(markdown), 'utf8');
+    /** Puts a directory first on the PATH of this process and of every later step of the job. */
+    addPath(path) {
+        const file = this.env.GITHUB_PATH;
+        if (file)
+            (0,external_node_fs_.appendFileSync)(file, `${path}${external_node_os_.EOL}`, 'utf8');
+        this.env.PATH = `${path}${external_node_path_.delimiter}${this.env.PATH ?? ''}`;
     }
     /**
-     * Writes `name<<delimiter` heredoc blocks, the multi-line-safe form of the environment files.
-     * The delimiter is random so no value can end the block early.
+     * Appends HTML/Markdown to the job summary; a no-op outside a runner. Scrubbed first, then
+     * capped below the runner's limit (cut with a note). A summary that cannot be written is a
+     * warning: the step's real outcome does not depend on it.
      */
-    appendKeyValue(fileVariable, name, value) {
-        const safeValue = this.secrets.scrub(value);
-        const file = this.env[fileVariable];
-        if (!file) {
-            // Outside a runner (a local run): the old stdout command keeps the value visible.
-            if (fileVariable === 'GITHUB_OUTPUT')
-                this.info(`${name}=${safeValue}`);
+    appendSummary(content) {
+        const file = this.env.GITHUB_STEP_SUMMARY;
+        if (!file || this.summaryFull)
             return;
+        const scrub = (text) => this.secrets.scrub(text);
+        const markup = scrub(typeof content === 'string' ? content : content.render(scrub));
+        try {
+            const used = sizeOf(file);
+            const room = this.summaryLimit - used;
+            const bytes = Buffer.byteLength(markup, 'utf8');
+            if (bytes <= room) {
+                (0,external_node_fs_.appendFileSync)(file, markup, 'utf8');
+                return;
+            }
+            this.summaryFull = true;
+            const note = `\n\n<p><em>The rest of this summary was cut: job summaries are limited to 1 MiB.</em></p>\n`;
+            (0,external_node_fs_.appendFileSync)(file, cutToBytes(markup, room - Buffer.byteLength(note, 'utf8')) + note, 'utf8');
+            this.warning('The job summary reached its size limit and was cut; the full details are in the log.');
         }
-        const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
-        (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${safeValue}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
+        catch (error) {
+            this.summaryFull = true;
+            this.warning(`Could not write the job summary to ${file}: ${error.message}`);
+        }
     }
+    /**
+     * A `name<<delimiter` heredoc block, the multi-line-safe form of the environment files. The
+     * delimiter is random; a name or value that holds it anyway is refused, as @actions/core does.
+     */
+    keyValue(name, value) {
+        const delimiter = `ghadelimiter_${this.randomId()}`;
+        if (name.includes(delimiter))
+            throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+        if (value.includes(delimiter))
+            throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+        return `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`;
+    }
+}
+function sizeOf(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file).size;
+    }
+    catch {
+        return 0;
+    }
+}
+/**
+ * At most `max` bytes of UTF-8, cut where markup is least likely to break: after the last tag
+ * or line end in the final quarter, and never inside a character.
+ */
+function cutToBytes(text, max) {
+    if (max <= 0)
+        return '';
+    let cut = Buffer.from(text, 'utf8').subarray(0, max).toString('utf8');
+    if (cut.endsWith('\uFFFD'))
+        cut = cut.slice(0, -1);
+    const boundary = Math.max(cut.lastIndexOf('>'), cut.lastIndexOf('\n'));
+    return boundary >= cut.length * 0.75 ? cut.slice(0, boundary + 1) : cut;
 }
 function annotationProps(properties) {
     const out = {};
-    for (const [key, value] of Object.entries(properties)) {
-        out[propertyNames[key]] = value;
-    }
+    for (const [ours, wire] of wireNames)
+        out[wire] = properties[ours];
     return out;
 }
 /** Parses a GITHUB_OUTPUT-style file the way the runner does (heredoc and `k=v` lines). */
@@ -1068,7 +1884,8 @@ function parseKeyValueFile(text) {
  * - an internal error (a bug of ours): the message, and the stack only when step debugging is on;
  * - SIGINT/SIGTERM (the run was cancelled): the action's signal aborts, its cancel hooks run
  *   (cancel what it started), and the step ends as cancelled.
- * A `status` output is always set.
+ * A `status` output is always set. Every message goes out as a workflow command, which escapes
+ * newlines: an error carrying outside text (`…\n::set-output …`) cannot start a line of its own.
  */
 
 
@@ -1092,12 +1909,21 @@ async function runAction(manifest, main, dependencies = {}) {
     const clock = dependencies.clock ?? src_clock/* systemClock */.m;
     const controller = new AbortController();
     const cancelHooks = [];
+    const criticalSections = new Set();
     let status = 'success';
     let exitCode = 0;
     const removeSignalHandlers = (dependencies.onSignal ?? defaultOnSignal)((signal) => {
+        if (controller.signal.aborted && criticalSections.size > 0) {
+            // A second signal while work that must not be cut runs: ask it to wind down, and wait.
+            for (const section of criticalSections) {
+                runner.warning(`Received ${signal} again: waiting for ${section.what} to finish or roll back before stopping.`);
+                section.urgent.abort(new errors/* CancelledError */.cc(`The step was cancelled (${signal}) during ${section.what}.`));
+            }
+            return;
+        }
         if (controller.signal.aborted) {
             // A second signal: the runner is about to kill us; leave now.
-            runner.setOutput('status', 'cancelled');
+            setStatus(runner, 'cancelled');
             process.exit(1);
         }
         runner.warning(`Received ${signal}: cancelling ${manifest.name}.`);
@@ -1113,11 +1939,23 @@ async function runAction(manifest, main, dependencies = {}) {
             fetch: dependencies.fetch,
             clock,
             logger: runner,
+            // Error excerpts of answers are scrubbed with the run's secrets before they are folded.
+            secrets: runner.secrets,
             signal: controller.signal,
             userAgent: `deploy-suite-${manifest.name}`,
             ...options,
         }),
         onCancel: (hook) => cancelHooks.unshift(hook),
+        critical: async (what, body) => {
+            const section = { what, urgent: new AbortController() };
+            criticalSections.add(section);
+            try {
+                return await body(section.urgent.signal);
+            }
+            finally {
+                criticalSections.delete(section);
+            }
+        },
     };
     try {
         const inputs = (0,src_inputs/* parseInputs */.TL)({ specs: manifest.inputs, env, runner, check: manifest.check });
@@ -1155,76 +1993,222 @@ async function runAction(manifest, main, dependencies = {}) {
     }
     finally {
         removeSignalHandlers();
-        runner.setOutput('status', status);
+        runner.resumeCommands();
+        setStatus(runner, status);
     }
     return exitCode;
+}
+/**
+ * Sets the `status` output. A GITHUB_OUTPUT that cannot be written is reported as a warning: the
+ * step's real outcome (and its one `::error::`) stands.
+ */
+function setStatus(runner, status) {
+    try {
+        runner.setOutput('status', status);
+    }
+    catch (error) {
+        runner.warning(`Could not set the status output to '${status}': ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
 }
 
 
 /***/ }),
 
-/***/ 620:
+/***/ 7620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ SecretRegistry),
-/* harmony export */   y: () => (/* binding */ maskUrl)
+/* harmony export */   DJ: () => (/* binding */ credentialSecrets),
+/* harmony export */   b5: () => (/* binding */ isCredentialHeader),
+/* harmony export */   ks: () => (/* binding */ SecretRegistry),
+/* harmony export */   yP: () => (/* binding */ maskUrl)
 /* harmony export */ });
+/* unused harmony export credentialValues */
 /**
- * Secrets never reach a log line, a summary, an output or an error message. Values registered
- * here are masked by the runner (`::add-mask::`) and scrubbed by us from everything we write, in
- * the forms they commonly take on the way out: as given, URL-encoded, and JSON-escaped.
+ * Secrets never reach a log line, a summary, a report or an error message. Values registered
+ * here are masked by the runner (`::add-mask::`) and scrubbed by us from everything a reader
+ * sees, in the forms they take on the way out: as given, URL- and form-encoded, JSON-escaped
+ * (also with non-ASCII as `\u00fc` and `/` as `\/`), HTML/XML-escaped, base64 (standard and
+ * URL-safe, at any alignment inside a longer encoded text), line by line, with whitespace
+ * folded, a URL as re-serialised by a client, and a URL's password alone.
+ *
+ * Scrubbing is a plain substring search per registered form, never one regular expression
+ * built from the secrets: a 32 KiB secret (a key file) would make that regex too large to
+ * compile, and the error would print the secret. Every occurrence of every form is marked and
+ * each marked stretch becomes one `***`, so overlapping secrets leave no fragment visible.
  */
 const MASK = '***';
+/** Derived forms shorter than this are too likely to be ordinary text. */
+const MIN_DERIVED = 8;
 class SecretRegistry {
-    values = new Set();
-    pattern;
-    /** Registers a secret; returns the new variants that need an `add-mask` command. */
+    patterns = new Map();
+    /** Registers a secret; returns the new forms of it that need an `add-mask` command. */
     add(value) {
         const added = [];
         for (const variant of variantsOf(value)) {
-            if (variant.length < 2 || this.values.has(variant))
+            if (variant.length < 2 || this.patterns.has(variant))
                 continue;
-            this.values.add(variant);
+            this.patterns.set(variant, { text: variant, period: smallestPeriod(variant) });
             added.push(variant);
         }
-        if (added.length > 0)
-            this.pattern = undefined;
         return added;
     }
     has(value) {
-        return this.values.has(value);
+        return this.patterns.has(value);
     }
+    /** The text with every registered form of every secret replaced by `***`. */
     scrub(text) {
-        if (this.values.size === 0 || text === '')
+        if (this.patterns.size === 0 || text.length < 2)
             return text;
-        this.pattern ??= new RegExp(
-        // Longest first, so a URL is masked whole rather than around its password.
-        [...this.values]
-            .sort((a, b) => b.length - a.length)
-            .map(escapeRegExp)
-            .join('|'), 'g');
-        return text.replace(this.pattern, MASK);
+        const starts = [];
+        const ends = [];
+        for (const { text: secret, period } of this.patterns.values()) {
+            if (secret.length > text.length)
+                continue;
+            for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + period)) {
+                starts.push(at);
+                ends.push(at + secret.length);
+            }
+        }
+        if (starts.length === 0)
+            return text;
+        const order = starts.map((_, i) => i).sort((a, b) => (starts[a] ?? 0) - (starts[b] ?? 0));
+        let out = '';
+        let copied = 0;
+        let runStart = -1;
+        let runEnd = -1;
+        for (const i of order) {
+            const start = starts[i] ?? 0;
+            const end = ends[i] ?? 0;
+            if (start <= runEnd) {
+                runEnd = Math.max(runEnd, end);
+                continue;
+            }
+            if (runStart !== -1) {
+                out += text.slice(copied, runStart) + MASK;
+                copied = runEnd;
+            }
+            runStart = start;
+            runEnd = end;
+        }
+        out += text.slice(copied, runStart) + MASK + text.slice(runEnd);
+        return out;
     }
+}
+/** The smallest p such that text[i] === text[i + p] for all i (the KMP failure function). */
+function smallestPeriod(text) {
+    const border = new Int32Array(text.length);
+    let k = 0;
+    for (let i = 1; i < text.length; i++) {
+        while (k > 0 && text.charCodeAt(i) !== text.charCodeAt(k))
+            k = border[k - 1] ?? 0;
+        if (text.charCodeAt(i) === text.charCodeAt(k))
+            k++;
+        border[i] = k;
+    }
+    return text.length - (border[text.length - 1] ?? 0);
 }
 function variantsOf(value) {
     const trimmed = value.trim();
-    const variants = [value, trimmed, encodeURIComponent(trimmed), JSON.stringify(trimmed).slice(1, -1)];
+    const variants = [value, trimmed, ...encodedForms(trimmed)];
+    // Whitespace folded, as a log formatter or an HTML renderer shows it.
+    const folded = trimmed.replace(/\s+/g, ' ');
+    if (folded !== trimmed)
+        variants.push(folded, ...encodedForms(folded));
     // Multi-line secrets (keys, certificates) are masked line by line, as the runner does.
-    for (const line of trimmed.split(/\r?\n/))
-        variants.push(line.trim());
-    // A URL with a password: the password alone can show up in driver errors.
-    for (const password of urlPasswords(trimmed))
-        variants.push(password, decodeURIComponentSafe(password));
+    if (/[\r\n]/.test(trimmed)) {
+        for (const line of trimmed.split(/\r?\n|\r/))
+            if (line.trim().length >= MIN_DERIVED)
+                variants.push(line.trim());
+    }
+    // A URL as a client re-serialises it (host lowercased, default port and `./` dropped).
+    const normalised = normalisedUrl(trimmed);
+    if (normalised !== undefined && normalised !== trimmed)
+        variants.push(normalised, ...encodedForms(normalised));
+    // A URL with a password: the password alone shows up in driver errors.
+    for (const password of urlPasswords(trimmed)) {
+        const decoded = decodeURIComponentSafe(password);
+        variants.push(password, decoded, ...encodedForms(decoded));
+    }
     return [...new Set(variants)];
 }
+/** How a text is echoed by the things a secret passes through. */
+function encodedForms(text) {
+    const json = JSON.stringify(text).slice(1, -1);
+    const jsonAscii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const jsonAsciiUpper = jsonAscii.replace(/\\u([0-9a-f]{4})/g, (_, hex) => `\\u${hex.toUpperCase()}`);
+    const jsonForms = [json, jsonAscii, jsonAsciiUpper];
+    const forms = [
+        encodeURIComponent(text),
+        new URLSearchParams([['', text]]).toString().slice(1),
+        ...jsonForms,
+        // PHP's json_encode writes `/` as `\/`.
+        ...jsonForms.map((form) => form.replace(/\//g, '\\/')),
+        htmlEscaped(text, "'"),
+        htmlEscaped(text, '&#39;'),
+        htmlEscaped(text, '&apos;'),
+        htmlEscaped(text, '&#x27;'),
+        // XML text content escapes only these three.
+        text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+        ...base64Forms(text),
+    ];
+    return forms.filter((form) => form !== text);
+}
+function htmlEscaped(text, apostrophe) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, apostrophe);
+}
+/**
+ * Base64 of the secret wherever it sits in a longer encoded text (`Basic base64(user:pass)`, a
+ * JWT, a config blob): for each of the three byte alignments, the characters that depend on the
+ * secret's bytes alone. Also the whole padded encoding, so an echo of just the secret is masked
+ * whole. Standard and URL-safe alphabets.
+ */
+function base64Forms(text) {
+    const bytes = Buffer.from(text, 'utf8');
+    const forms = [bytes.toString('base64'), bytes.toString('base64url')];
+    for (let shift = 0; shift < 3; shift++) {
+        const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+        // Character i covers bits [6i, 6i + 6); keep those inside the secret's bits.
+        const first = Math.ceil((8 * shift) / 6);
+        const last = Math.floor((8 * (shift + bytes.length)) / 6);
+        const stable = encoded.slice(first, last);
+        forms.push(stable, stable.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return forms.filter((form) => form.length >= MIN_DERIVED);
+}
+/**
+ * The passwords of the URLs in a text (`scheme://user:password@host`). A linear scan from each
+ * `://` to the end of its authority: a pattern that backtracks over long text would be quadratic.
+ */
 function urlPasswords(text) {
     const found = [];
-    for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s]+)@/gi)) {
-        if (match[1])
-            found.push(match[1]);
+    for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+        let end = at + 3;
+        while (end < text.length && !'/?#@ \t\r\n'.includes(text.charAt(end)))
+            end++;
+        if (text.charAt(end) !== '@')
+            continue;
+        const userinfo = text.slice(at + 3, end);
+        const colon = userinfo.indexOf(':');
+        if (colon !== -1 && colon < userinfo.length - 1)
+            found.push(userinfo.slice(colon + 1));
     }
     return found;
+}
+function normalisedUrl(text) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /\s/.test(text))
+        return undefined;
+    try {
+        return new URL(text).href;
+    }
+    catch {
+        return undefined;
+    }
 }
 function decodeURIComponentSafe(text) {
     try {
@@ -1234,12 +2218,10 @@ function decodeURIComponentSafe(text) {
         return text;
     }
 }
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 /**
  * Masks the credentials of a URL for display: `postgres://user:***@host/db`. Query parameters
- * whose names look like credentials (token, key, secret, password, signature) are masked too.
+ * whose names look like credentials (the header rule below: token, key, secret, password,
+ * signature…) are masked too.
  */
 function maskUrl(raw) {
     let url;
@@ -1252,40 +2234,447 @@ function maskUrl(raw) {
     if (url.password)
         url.password = MASK;
     for (const key of [...url.searchParams.keys()]) {
-        if (/token|key|secret|pass|sig|auth|code/i.test(key))
+        if (isCredentialHeader(key))
             url.searchParams.set(key, MASK);
     }
     return url.toString().replace(/%2A%2A%2A/g, MASK);
+}
+/**
+ * The one "looks like a credential" rule, for header names and query parameter names alike:
+ * `Authorization`, `Proxy-Authorization`, `Cookie`, and any name containing token, key, secret,
+ * password, bypass, auth, credential or signature (`X-Api-Key`, `x-vercel-protection-bypass`,
+ * `X-Amz-Signature`), and the short query names `sig`, `code`, `pass` and `pwd`. Their values are
+ * registered as secrets and never sent to another origin on a redirect; other headers
+ * (`X-Env: staging`) are neither.
+ */
+function isCredentialHeader(name) {
+    const lower = name.toLowerCase();
+    return (lower === 'cookie' ||
+        lower === 'sig' ||
+        lower === 'code' ||
+        lower === 'pass' ||
+        lower === 'pwd' ||
+        /token|key|secret|passw|bypass|auth|credential|signature/.test(lower));
+}
+/**
+ * The values to register for a credential header: the value, and for `Bearer X` / `Basic X` (and
+ * other schemes) the credential `X` alone, which is what shows up when a tool echoes it.
+ */
+function credentialValues(value) {
+    const scheme = /^\s*[A-Za-z][A-Za-z0-9_-]*\s+(\S.*)$/.exec(value);
+    return scheme?.[1] ? [value, scheme[1].trim()] : [value];
+}
+/** The secrets a request header carries: its credential values, or none for other headers. */
+function credentialSecrets(name, value) {
+    return isCredentialHeader(name) ? credentialValues(value) : [];
 }
 
 
 /***/ }),
 
-/***/ 421:
+/***/ 3023:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C9: () => (/* binding */ untrustedBlock),
+/* harmony export */   D5: () => (/* binding */ UntrustedStream),
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   hD: () => (/* binding */ quote)
+/* harmony export */ });
+/* unused harmony exports LOG_EXCERPT, SUMMARY_EXCERPT, truncate */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Text from outside the workflow — HTTP bodies and headers, a served version, build and tool
+ * logs, a provider's error body — is data. The runner executes any log line that starts with
+ * `::name::` (and the older `##[name]` form), and the job summary renders Markdown and HTML, so
+ * such text reaches the log only quoted or inside a `stop-commands` block, and the summary only
+ * escaped and capped. The order is fixed: scrub secrets first, then normalise, cap and escape,
+ * so no transformation can hide a secret from the scrubber or cut one in half.
+ *
+ * Every action uses these helpers; none prints outside text any other way.
+ */
+
+/** How much of an outside text a log line or error message quotes. */
+const LOG_EXCERPT = 300;
+/** How much of an outside text a summary shows in one place. */
+const SUMMARY_EXCERPT = 500;
+/**
+ * Cuts text to at most `max` characters, ending with an ellipsis when cut. Never splits a
+ * surrogate pair. The one truncation helper of the suite.
+ */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max <= 1)
+        return '…'.slice(0, max);
+    let end = max - 1;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
+}
+/**
+ * A scrubbed, one-line, capped excerpt of outside text: secrets first, then whitespace folded,
+ * then the cap. For error messages (the `::error::` command escapes it) and summaries (report.ts
+ * escapes it for HTML); not for a bare log line, which takes `quote`.
+ */
+function excerpt(text, secrets, max = LOG_EXCERPT) {
+    return truncate(secrets.scrub(text).replace(/\s+/g, ' ').trim(), max);
+}
+/**
+ * Outside text as a quoted literal for one log line: scrubbed, capped and JSON-quoted, so a
+ * newline inside it cannot start a line of its own (and the line starts with `"`, never `::`).
+ * The older `##[command]` form works anywhere in a line, so its `#` is written `\u0023`: the
+ * literal still decodes to the same text.
+ */
+function quote(text, secrets, max = LOG_EXCERPT) {
+    return JSON.stringify(truncate(secrets.scrub(text), max)).replace(/##\[/g, '#\\u0023[');
+}
+/**
+ * Writes outside lines (build logs, tool output) inside a `stop-commands` block whose token is
+ * random, so no line of the text can end the block or run a command; the runner resumes
+ * processing at the token.
+ */
+function untrustedBlock(writer, lines) {
+    const stream = new UntrustedStream(writer);
+    try {
+        for (const line of lines)
+            stream.line(line);
+    }
+    finally {
+        stream.close();
+    }
+}
+/**
+ * A long-lived `stop-commands` block for streamed output (a child process, a log subscription):
+ * `line()` for each line, `close()` after the last; lines written between are inert. Given the
+ * Runner, the block is also closed around every command the action issues meanwhile (a warning,
+ * an `add-mask`), which the runner would otherwise ignore, and reopened with a new token.
+ */
+class UntrustedStream {
+    token;
+    writer;
+    constructor(writer) {
+        this.writer = writer;
+    }
+    line(text) {
+        if ('untrusted' in this.writer) {
+            this.writer.untrusted(text);
+            return;
+        }
+        if (this.token === undefined) {
+            this.token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+            this.writer.info(`::stop-commands::${this.token}`);
+        }
+        this.writer.info(text);
+    }
+    /** Resumes command processing; safe to call twice or with nothing written. */
+    close() {
+        if ('untrusted' in this.writer) {
+            this.writer.resumeCommands();
+            return;
+        }
+        if (this.token === undefined)
+            return;
+        this.writer.info(`::${this.token}::`);
+        this.token = undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3199:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CN: () => (/* binding */ splitUrlCredentials),
+/* harmony export */   WK: () => (/* binding */ describeControlCharacter)
+/* harmony export */ });
+/* unused harmony exports hasControlCharacter, joinUrl, hostOf, registerUrlCredentials */
+/**
+ * URL rules shared by every action that makes requests: no control characters (the URL parser
+ * silently drops a newline, so a two-line input would request a URL nobody wrote), credentials
+ * in a URL become a Basic `Authorization` header (fetch refuses them), and a base path joined
+ * with a check's path the way people mean it.
+ */
+/** C0 controls, DEL and C1 controls: never part of a URL anyone meant. */
+function isControl(code) {
+    return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+}
+function firstControl(text) {
+    for (let i = 0; i < text.length; i++)
+        if (isControl(text.charCodeAt(i)))
+            return text[i];
+    return undefined;
+}
+function hasControlCharacter(text) {
+    return firstControl(text) !== undefined;
+}
+/** Names a control character for an error message: `a line break`, `U+0009`. */
+function describeControlCharacter(text) {
+    const found = firstControl(text);
+    if (found === undefined)
+        return undefined;
+    if (found === '\n' || found === '\r')
+        return 'a line break';
+    if (found === '\t')
+        return 'a tab';
+    return `the control character U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/** Takes `user:password@` out of a URL, as the value of a Basic `Authorization` header. */
+function splitUrlCredentials(raw) {
+    if (!URL.canParse(raw))
+        return { url: raw, authorization: undefined, password: undefined };
+    const url = new URL(raw);
+    if (url.username === '' && url.password === '')
+        return { url: raw, authorization: undefined, password: undefined };
+    const user = decode(url.username);
+    const password = decode(url.password);
+    url.username = '';
+    url.password = '';
+    return {
+        url: url.toString(),
+        authorization: `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`,
+        password: password === '' ? undefined : password,
+    };
+}
+function decode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * Joins a base URL and a path: `https://h/api/v1` + `/health` → `https://h/api/v1/health`. A path
+ * that starts with `/` is under the base's path, not the host's root (what `new URL()` would
+ * do, and nobody means when they set a base URL with a path). The path's query and fragment are
+ * kept; an absolute URL is returned as it is.
+ */
+function joinUrl(base, path) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path))
+        return new URL(path).toString();
+    const root = new URL(base);
+    root.search = '';
+    root.hash = '';
+    if (!root.pathname.endsWith('/'))
+        root.pathname = `${root.pathname}/`;
+    if (path === '' || path === '/')
+        return root.toString();
+    return new URL(path.replace(/^\/+/, ''), root).toString();
+}
+/** The host (and port) of a URL, for a message that must not show the rest (a webhook's secret path). */
+function hostOf(raw) {
+    return URL.canParse(raw) ? new URL(raw).host : '(not a URL)';
+}
+/**
+ * Registers the credentials of a URL as secrets before it is used: the password as given and
+ * decoded, and the Basic header value the client will send for it.
+ */
+function registerUrlCredentials(runner, raw) {
+    const { authorization, password } = splitUrlCredentials(raw);
+    if (!authorization)
+        return;
+    if (password !== undefined)
+        runner.setSecret(password);
+    if (URL.canParse(raw) && new URL(raw).password !== '')
+        runner.setSecret(new URL(raw).password);
+    runner.setSecret(authorization);
+    runner.setSecret(authorization.slice('Basic '.length));
+}
+
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 598:
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 24:
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 760:
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ })
 
@@ -1303,8 +2692,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -1316,6 +2705,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -1397,6 +2789,48 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -1444,6 +2878,15 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -1515,6 +2958,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(0);
+/******/ var __webpack_exports__ = __nccwpck_require__(8000);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

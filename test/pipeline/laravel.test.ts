@@ -92,7 +92,7 @@ describe('the Laravel pipeline', () => {
       ['smoke', 'skipped'],
     ]);
     const migrate = deploy?.steps.find((s) => s.id === 'migrate');
-    expect(migrate?.outputs.restored, migrate?.stdout.slice(-1500)).toBe('true');
+    expect(migrate?.outputs.restored, migrate?.stdout?.slice(-1500)).toBe('true');
     expect(broken.run.jobs.rollback?.result).toBe('skipped');
 
     // The world afterwards: the database exactly as before, nothing deployed, v1 still serving.

@@ -4,6 +4,7 @@
  */
 import { coldStart } from './cold-start.ts';
 import { deployRailwayBench } from './deploy-railway.ts';
+import { deployVercelBench } from './deploy-vercel.ts';
 import { healthGateBench } from './health-gate.ts';
 import { migrateBench } from './migrate.ts';
 import { pipelineBench } from './pipeline.ts';
@@ -19,6 +20,7 @@ export const BENCHES: Bench[] = [
   healthGateBench,
   smokeTestBench,
   deployRailwayBench,
+  deployVercelBench,
   pipelineBench,
 ];
 

@@ -80,12 +80,17 @@ describe('migrate presets with the real tools', { timeout: 300_000 }, () => {
       'database-url': db.url,
       'backup-dir': join(temp, 'backups'),
     };
-    const dry = await runBundle('migrate', { inputs: { ...inputs, 'dry-run': 'true' }, env: pythonEnv(), secrets: [password] });
+    const dry = await runBundle('migrate', {
+      inputs: { ...inputs, 'dry-run': 'true' },
+      env: pythonEnv(),
+      secrets: [password],
+      timeoutMs: 180_000,
+    });
     expect(dry.exitCode, dry.stdout).toBe(0);
     expect(dry.outputs.pending?.split('\n')).toEqual(['a1', 'b2']);
     expect(dry.stdout).toContain('CREATE TABLE items');
 
-    const run = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password] });
+    const run = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password], timeoutMs: 180_000 });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs.applied?.split('\n')).toEqual(['a1', 'b2']);
     expect(run.outputs['backup-file']).not.toBe('');
@@ -93,7 +98,7 @@ describe('migrate presets with the real tools', { timeout: 300_000 }, () => {
     expect(pg.psql(db.name, 'select sum(price_cents) from items')).toBe('0');
     expect(run.leaks).toEqual([]);
 
-    const again = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password] });
+    const again = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password], timeoutMs: 180_000 });
     expect(again.exitCode).toBe(0);
     expect(again.outputs['backup-file']).toBe('');
   });
@@ -106,7 +111,7 @@ describe('migrate presets with the real tools', { timeout: 300_000 }, () => {
       'database-url': db.url,
       'backup-dir': join(temp, 'backups'),
     };
-    const run = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password] });
+    const run = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password], timeoutMs: 180_000 });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs.applied?.split('\n')).toEqual(['shop.0001_initial', 'shop.0002_price']);
     expect(run.outputs.pending).toBe('');
@@ -126,12 +131,17 @@ describe('migrate presets with the real tools', { timeout: 300_000 }, () => {
       'lock-timeout': '3s',
     };
     const env = { CHECKPOINT_DISABLE: '1' };
-    const dry = await runBundle('migrate', { inputs: { ...inputs, 'dry-run': 'true' }, env, secrets: [password] });
+    const dry = await runBundle('migrate', {
+      inputs: { ...inputs, 'dry-run': 'true' },
+      env,
+      secrets: [password],
+      timeoutMs: 180_000,
+    });
     expect(dry.exitCode, dry.stdout).toBe(0);
     expect(dry.outputs.pending?.split('\n')).toEqual(['20240101000000_create_items', '20240102000000_add_price']);
     expect(pg.psql(db.name, "select to_regclass('public.items') is null")).toBe('t');
 
-    const run = await runBundle('migrate', { inputs, env, secrets: [password] });
+    const run = await runBundle('migrate', { inputs, env, secrets: [password], timeoutMs: 180_000 });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs.applied?.split('\n')).toEqual(['20240101000000_create_items', '20240102000000_add_price']);
     expect(run.outputs.pending).toBe('');
@@ -142,7 +152,7 @@ describe('migrate presets with the real tools', { timeout: 300_000 }, () => {
     expect(pg.psql(db.name, 'select lock_timeout from applied_with')).toBe('3s');
     expect(run.leaks).toEqual([]);
 
-    const again = await runBundle('migrate', { inputs, env, secrets: [password] });
+    const again = await runBundle('migrate', { inputs, env, secrets: [password], timeoutMs: 180_000 });
     expect(again.exitCode, again.stdout).toBe(0);
     expect(again.outputs.applied).toBe('');
     expect(again.outputs['backup-file']).toBe('');
@@ -162,7 +172,7 @@ describe('migrate presets with stand-ins that mimic the tools', { timeout: 300_0
       const db = freshDatabase();
       const inputs = { tool, 'working-directory': project, 'database-url': db.url, 'backup-dir': join(temp, 'backups') };
 
-      const run = await runBundle('migrate', { inputs, ...(env ? { env } : {}), secrets: [password] });
+      const run = await runBundle('migrate', { inputs, ...(env ? { env } : {}), secrets: [password], timeoutMs: 180_000 });
       expect(run.exitCode, run.stdout).toBe(0);
       expect(run.outputs.pending).toBe('');
       // Laravel's first run has no migrations table to list what is pending: applied comes from the status after.
@@ -170,7 +180,7 @@ describe('migrate presets with stand-ins that mimic the tools', { timeout: 300_0
       expect(pg.psql(db.name, 'select count(*) from orders')).toBe('2');
       expect(run.leaks).toEqual([]);
 
-      const again = await runBundle('migrate', { inputs, ...(env ? { env } : {}), secrets: [password] });
+      const again = await runBundle('migrate', { inputs, ...(env ? { env } : {}), secrets: [password], timeoutMs: 180_000 });
       expect(again.exitCode, again.stdout).toBe(0);
       expect(again.outputs['backup-file']).toBe('');
     });
@@ -197,7 +207,7 @@ describe('direction: down with the real tools', { timeout: 300_000 }, () => {
     const before = pg.fingerprint(db.name);
     const inputs = { tool: 'alembic', 'working-directory': dir, 'database-url': db.url, 'backup-dir': join(temp, 'backups') };
 
-    const up = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password] });
+    const up = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password], timeoutMs: 180_000 });
     expect(up.exitCode, up.stdout).toBe(0);
     expect(up.outputs['revision-before']).toBe('a1');
     expect(up.outputs.applied).toBe('b2');
@@ -206,6 +216,7 @@ describe('direction: down with the real tools', { timeout: 300_000 }, () => {
       inputs: { ...inputs, direction: 'down', to: up.outputs['revision-before'] ?? '' },
       env: pythonEnv(),
       secrets: [password],
+      timeoutMs: 180_000,
     });
     expect(down.exitCode, down.stdout).toBe(0);
     expect(down.outputs.reverted).toBe('b2');
@@ -218,7 +229,7 @@ describe('direction: down with the real tools', { timeout: 300_000 }, () => {
     const db = freshDatabase();
     const dir = join(FIXTURES, 'alembic-faildown');
     const inputs = { tool: 'alembic', 'working-directory': dir, 'database-url': db.url, 'backup-dir': join(temp, 'backups') };
-    const up = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password] });
+    const up = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password], timeoutMs: 180_000 });
     expect(up.exitCode, up.stdout).toBe(0);
     expect(up.outputs['revision-before']).toBe('base');
     const atHead = pg.fingerprint(db.name);
@@ -228,6 +239,7 @@ describe('direction: down with the real tools', { timeout: 300_000 }, () => {
       inputs: { ...inputs, direction: 'down', to: 'a1' },
       env: pythonEnv(),
       secrets: [password],
+      timeoutMs: 180_000,
     });
     expect(down.exitCode).toBe(1);
     expect(down.errors[0]).toContain('downgrade of b2 fails');
@@ -244,7 +256,7 @@ describe('direction: down with the real tools', { timeout: 300_000 }, () => {
     const before = pg.fingerprint(db.name);
     const inputs = { tool: 'django', 'working-directory': dir, 'database-url': db.url, 'backup-dir': join(temp, 'backups') };
 
-    const up = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password] });
+    const up = await runBundle('migrate', { inputs, env: pythonEnv(), secrets: [password], timeoutMs: 180_000 });
     expect(up.exitCode, up.stdout).toBe(0);
     expect(up.outputs['revision-before']).toBe('shop.0001_initial');
 
@@ -252,6 +264,7 @@ describe('direction: down with the real tools', { timeout: 300_000 }, () => {
       inputs: { ...inputs, direction: 'down', to: up.outputs['revision-before'] ?? '' },
       env: pythonEnv(),
       secrets: [password],
+      timeoutMs: 180_000,
     });
     expect(down.exitCode, down.stdout).toBe(0);
     expect(down.outputs.reverted).toBe('shop.0002_price');

@@ -66,6 +66,7 @@ describe('migrate with a custom runner', () => {
     expect(run.outputs.status).toBe('success');
     expect(pg.psql(db.name, 'select count(*) from users where email is not null')).toBe('50');
     expect(run.summary).toContain('Database migrations');
+    expect(`${run.summary}${run.warnings.join('\n')}`).not.toContain('are gone');
 
     const file = run.outputs['backup-file'] ?? '';
     expect(existsSync(file)).toBe(true);
@@ -104,6 +105,11 @@ describe('migrate with a custom runner', () => {
     expect(after.tables).toEqual(before.tables);
     expect(after.schema).toEqual(before.schema);
     expect(run.outputs.pending).toBe('003_half_way');
+    // What the restore cost a live app is said, with the window, in a warning and the summary.
+    const lost =
+      /rows a live app wrote between \d{4}-\d\d-\d\dT[\d:]+Z \(the backup\) and \d{4}-\d\d-\d\dT[\d:]+Z \(the restore\), [^,]+, are gone/;
+    expect(run.warnings.join('\n')).toMatch(lost);
+    expect(run.summary).toMatch(lost);
   });
 
   it('fails on a lock timeout instead of hanging behind an open transaction, with the data intact', async () => {

@@ -91,7 +91,7 @@ describe('notify', () => {
     const run = await notify({ 'webhook-url': `${sandbox.slack.url}/services/T0SANDBOX/B0GONE/deadbeefdeadbeef` });
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ sent: 'false', status: 'warning' });
-    expect(run.warnings.join('\n')).toContain('Slack answered 404: no_service');
+    expect(run.warnings.join('\n')).toContain('Slack answered 404: "no_service"');
     expect(run.errors).toEqual([]);
   });
 
@@ -102,7 +102,7 @@ describe('notify', () => {
       secrets: [gone, 'c0ffeec0ffeec0ffee'],
     });
     expect(cleanFailureProblems(run)).toEqual([]);
-    expect(run.errors[0]).toContain('Slack answered 404: no_service');
+    expect(run.errors[0]).toContain('Slack answered 404: "no_service"');
     expect(run.outputs.sent).toBe('false');
     expect(run.leaks).toEqual([]);
   });

@@ -38,9 +38,15 @@ const located = (run: Awaited<ReturnType<typeof runBundle>>) =>
 describe('validate', () => {
   it('finds exactly the five planted problems, each at its file and line', async () => {
     const repo = seed({ planted: true });
+    // The repository holds the values and the key, so it is the working directory, not the
+    // workspace the harness searches for leaks after the run.
     const run = await runBundle('validate', {
-      cwd: repo.dir,
-      inputs: { environment: 'production', services: SERVICES, sources: `dotenv:${repo.valuesFile}` },
+      inputs: {
+        'working-directory': repo.dir,
+        environment: 'production',
+        services: SERVICES,
+        sources: `dotenv:${repo.valuesFile}`,
+      },
       secrets: [...secretValues(repo.values), PLANTED_KEY],
     });
     const env = read(repo, repo.valuesFile);
@@ -113,9 +119,8 @@ describe('validate', () => {
     const values = cleanValues();
     delete values.JWT_SECRET;
     const run = await runBundle('validate', {
-      cwd: repo.dir,
       env: values,
-      inputs: { environment: 'production', services: 'api', sources: 'env' },
+      inputs: { 'working-directory': repo.dir, environment: 'production', services: 'api', sources: 'env' },
       secrets: secretValues(values),
     });
     expect(run.errors[0]).toBe('JWT_SECRET (service api) from env: missing [required]');

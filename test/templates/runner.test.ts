@@ -1,9 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../../packages/harness/src/run-bundle.ts';
 import { type Sandbox, startSandbox } from '../../packages/sandbox/src/index.ts';
+import { actionNamed } from '../../scripts/actions.ts';
 import { runTemplate } from './runner.ts';
+import { ownAction } from './steps.ts';
+import { loadWorkflow } from './workflow.ts';
 
 const FIXTURES = 'test/fixtures/workflows';
 
@@ -200,4 +204,38 @@ describe('the template runner: nested templates', () => {
     expect(run.jobs.call?.called?.outputs).toEqual({ said: 'hello nested (token true)' });
     expect(run.outputs).toEqual({ said: 'hello nested (token true), then after' });
   });
+});
+
+describe("the suite's own templates", () => {
+  const dir = join(ROOT, '.github/workflows');
+  const templates = readdirSync(dir).filter(
+    (f) => /\.ya?ml$/.test(f) && /^\s+workflow_call:/m.test(readFileSync(join(dir, f), 'utf8')),
+  );
+
+  it('are there to check', () => {
+    expect(templates.length).toBeGreaterThan(0);
+  });
+
+  for (const file of templates) {
+    it(`${file} loads through GitHub's parser, and every step is one the runner can run`, async () => {
+      const workflow = await loadWorkflow(join(dir, file));
+      for (const job of workflow.template.jobs) {
+        if (job.type === 'reusableWorkflowJob') {
+          expect(job.ref.value, `jobs.${job.id.value}`).toMatch(/^\$\/\.github\/workflows\/[\w.-]+\.ya?ml$/);
+          continue;
+        }
+        for (const key of ['strategy', 'container', 'services'] as const)
+          expect(job[key], `jobs.${job.id.value}.${key}`).toBeUndefined();
+        expect(workflow.rawSteps(job.id.value)).toHaveLength(job.steps.length);
+        for (const step of job.steps) {
+          expect('run' in step || 'uses' in step, `jobs.${job.id.value}: ${step.id}`).toBe(true);
+          const uses = 'uses' in step ? step.uses.value : undefined;
+          if (uses === undefined) continue;
+          const own = ownAction(uses);
+          if (own !== undefined) expect(() => actionNamed(own)).not.toThrow();
+          else expect(uses, 'a third-party action the tests give a handler for').toMatch(/^actions\/checkout@[0-9a-f]{40}$/);
+        }
+      }
+    });
+  }
 });

@@ -88,7 +88,9 @@ async function startDeployments(inputs: DeployRailwayInputs, ctx: ActionContext,
   const started: Started[] = [];
   ctx.onCancel(async () => {
     // The run's own HTTP client is aborted by now: the cancel requests need one of their own.
-    const canceller = client.withHttp(ctx.http({ service: 'Railway API', signal: undefined, timeout: 10_000, deadline: 20_000 }));
+    const canceller = client.withHttp(
+      ctx.http({ service: 'Railway API', signal: undefined, timeout: 10_000, deadline: 20_000, secrets: runner.secrets }),
+    );
     for (const s of started) {
       try {
         await canceller.cancel(s.deploymentId);

@@ -22,7 +22,12 @@ export async function resolveTarget(inputs: DeployRailwayInputs, ctx: ActionCont
   const { runner } = ctx;
   const choice = chooseToken(inputs.token, ctx.env);
   runner.setSecret(choice.token);
-  const http = ctx.http({ service: 'Railway API', timeout: inputs.requestTimeout, deadline: inputs.requestTimeout * 4 });
+  const http = ctx.http({
+    service: 'Railway API',
+    timeout: inputs.requestTimeout,
+    deadline: inputs.requestTimeout * 4,
+    secrets: runner.secrets,
+  });
   const { client, session } = await connect({ http, apiUrl: inputs.apiUrl, choice, secrets: runner.secrets });
 
   let projectId = inputs.projectId;

@@ -27,7 +27,10 @@ export function commentKey(projectName: string): string {
 export function commentBody(d: VercelDeployment, run: RunContext, options: { production: boolean; staged: boolean }): string {
   const state = STATE_LABEL[d.readyState] ?? markdownText(d.readyState);
   const kind = options.production ? (options.staged ? 'Staged production' : 'Production') : 'Preview';
-  const commit = run.sha ? (run.commitUrl ? `[\`${run.shortSha}\`](${run.commitUrl})` : `\`${run.shortSha}\``) : '—';
+  // The pull request's head commit (what was pushed), not the merge commit the run checks out.
+  const short = run.headSha.slice(0, 7);
+  const repoUrl = run.repository ? `${run.serverUrl}/${run.repository}` : undefined;
+  const commit = run.headSha ? (repoUrl ? `[\`${short}\`](${repoUrl}/commit/${run.headSha})` : `\`${short}\``) : '—';
   const id = /^[A-Za-z0-9_]+$/.test(d.id) ? d.id : markdownText(d.id);
   const rows = [
     ['Project', markdownText(d.name)],

@@ -88,7 +88,7 @@ class GitHubReporting implements GitHubReporter {
     return this.enqueue('record the deployment on GitHub', async () => {
       if (this.createDeployment) {
         const created = await this.client.createDeployment({
-          ref: this.ctx.github.sha || this.ctx.github.ref,
+          ref: this.ctx.github.headSha || this.ctx.github.ref,
           environment: this.production ? 'production' : 'preview',
           transient: !this.production,
           production: this.production && !this.staged,

@@ -4,10 +4,7 @@ import { optional, required, withDefault } from '@deploy-suite/core/inputs';
 import { defineAction } from '@deploy-suite/core/manifest';
 
 /** A hostname such as `www.example.com` or `shop-preview.vercel.app`. */
-const hostname = t.pattern(
-  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
-  'a hostname such as www.example.com (no scheme, no path)',
-);
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 /** A deployment id (`dpl_…`) or a deployment URL/host (`web-abc123.vercel.app`). */
 const deploymentRef = t.pattern(
@@ -52,7 +49,10 @@ export const manifest = defineAction({
       deploymentRef,
       'Promote this existing READY production deployment (id or URL) instead of deploying: no build; waits until production serves it.',
     ),
-    alias: optional(t.list(hostname), 'Domains to assign to the deployment once it is READY, one a line or comma-separated.'),
+    alias: optional(
+      t.list(),
+      'Domains to assign to the deployment once it is READY (hostnames such as www.example.com), one a line or comma-separated.',
+    ),
     env: optional(t.keyValues(), 'Runtime environment variables of the deployment, `KEY=VALUE` one a line (masked).', {
       secret: true,
     }),
@@ -117,6 +117,14 @@ A production deploy with \`promote: false\` is built with production settings an
 Files are hashed (SHA-1) and only those Vercel does not already have are uploaded, so a redeploy of an unchanged tree sends nothing. A 429 on upload is waited out (\`Retry-After\`) and the deploy resumes with the files still missing. The step's \`timeout\` covers everything; past it the deployment is canceled, as it is when the run is cancelled.`,
   check: (inputs) => {
     const problems: InputProblem[] = [];
+    // Checked here so the error quotes the one bad domain as `got "…"`, like every input error.
+    for (const domain of inputs.alias ?? [])
+      if (!HOSTNAME.test(domain))
+        problems.push({
+          input: 'alias',
+          shown: `got ${JSON.stringify(domain)}`,
+          expected: 'expected hostnames such as www.example.com (no scheme, no path)',
+        });
     if (!inputs.promote && !inputs.production && inputs.promoteDeployment === undefined)
       problems.push({
         input: 'promote',

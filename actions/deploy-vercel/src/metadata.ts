@@ -8,12 +8,17 @@ import type { RunContext } from '@deploy-suite/core/context';
 import type { KeyValues } from '@deploy-suite/core/input-types';
 import type { GitMetadata } from '@deploy-suite/vercel/deploy';
 
-export function gitMetadataOf(run: RunContext): GitMetadata | undefined {
-  if (!run.sha) return undefined;
+/**
+ * On a pull request the commit is the branch's head (what Vercel's Git integration records and
+ * what the reviewer pushed), and the ref its branch (`GITHUB_HEAD_REF`), not the merge ref.
+ */
+export function gitMetadataOf(run: RunContext, headRef?: string): GitMetadata | undefined {
+  if (!run.headSha) return undefined;
   const [firstLine] = (run.commitMessage ?? '').split(/\r?\n/);
+  const ref = headRef || run.refName;
   return {
-    commitSha: run.sha,
-    ...(run.refName ? { commitRef: run.refName } : {}),
+    commitSha: run.headSha,
+    ...(ref ? { commitRef: ref } : {}),
     ...(firstLine ? { commitMessage: firstLine.slice(0, 1000) } : {}),
     ...(run.actor ? { commitAuthorName: run.actor } : {}),
     ...(run.repository ? { remoteUrl: `${run.serverUrl}/${run.repository}` } : {}),
@@ -21,11 +26,12 @@ export function gitMetadataOf(run: RunContext): GitMetadata | undefined {
   };
 }
 
-export function metaOf(run: RunContext, extra: KeyValues | undefined): Record<string, string> {
+export function metaOf(run: RunContext, extra: KeyValues | undefined, headRef?: string): Record<string, string> {
   const [org, repo] = run.repository.split('/');
+  const ref = headRef || run.refName;
   const meta: Record<string, string> = {
-    ...(run.sha ? { githubCommitSha: run.sha } : {}),
-    ...(run.refName ? { githubCommitRef: run.refName } : {}),
+    ...(run.headSha ? { githubCommitSha: run.headSha } : {}),
+    ...(ref ? { githubCommitRef: ref } : {}),
     ...(run.commitMessage ? { githubCommitMessage: run.commitMessage.slice(0, 1000) } : {}),
     ...(run.actor ? { githubCommitAuthorLogin: run.actor } : {}),
     ...(org && repo ? { githubOrg: org, githubRepo: repo } : {}),

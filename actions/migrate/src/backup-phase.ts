@@ -36,5 +36,6 @@ export async function takeBackup(plan: Plan, pg: PgContext, ctx: ActionContext, 
   });
   outcome.backupFile = file;
   outcome.backupBytes = bytes;
+  outcome.backupAt = started;
   runner.info(`Backed up to ${file} (${formatBytes(bytes)}) in ${formatDuration(ctx.clock.now() - started)}.`);
 }

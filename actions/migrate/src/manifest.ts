@@ -39,8 +39,30 @@ export const manifest = defineAction({
     'working-directory': withDefault(t.text(), '.', 'Where the commands run (the folder with manage.py, artisan, alembic.ini…).'),
     'database-url': optional(
       databaseUrl,
-      'The database to migrate. Given to the commands as `DATABASE_URL`, the libpq `PG*` variables and what each tool reads (see the catalog); used for the backup. Pass it from a secret.',
+      'The database to migrate (or read it from Railway with railway-service). Given to the commands as `DATABASE_URL`, the libpq `PG*` variables and what each tool reads (see the catalog); used for the backup. Pass it from a secret.',
       { secret: true },
+    ),
+    'railway-token': optional(
+      t.text('a Railway project, account or workspace token'),
+      'Read the database URL from a Railway service instead of database-url, as `railway run` does: a project token (one environment) or an account or workspace token (with railway-project-id). Pass it from a secret. Default: RAILWAY_TOKEN or RAILWAY_API_TOKEN from the environment.',
+      { secret: true },
+    ),
+    'railway-service': optional(
+      t.text('a Railway service name or id'),
+      "The Railway service whose variables the migration runs with (the app's, e.g. `api`): its DATABASE_URL, or DATABASE_PUBLIC_URL when DATABASE_URL is on Railway's private network, and every other variable in the commands' environment. Exclusive with database-url.",
+    ),
+    'railway-environment': optional(
+      t.text('a Railway environment name or id'),
+      "The Railway environment (name or id). Default: the project token's environment, else `production`.",
+    ),
+    'railway-project-id': optional(
+      t.text('a Railway project id'),
+      'The Railway project. Optional with a project token, which names its project.',
+    ),
+    'railway-api-url': withDefault(
+      t.url(),
+      'https://backboard.railway.com',
+      "Railway's API origin: a proxy, or the local sandbox.",
     ),
     env: optional(t.keyValues(), 'More environment for the commands, `KEY=VALUE` one a line.'),
     backup: withDefault(
@@ -100,7 +122,28 @@ export const manifest = defineAction({
     const problems: InputProblem[] = [];
     if (inputs.tool === 'custom' && inputs.command === undefined)
       problems.push({ input: 'command', shown: 'is required', expected: "expected a command line when tool is 'custom'" });
-    if (inputs.backup === 'true' && !isPostgresUrl(inputs.databaseUrl))
+    const railwayOnly = (
+      [
+        ['railwayToken', 'railway-token'],
+        ['railwayEnvironment', 'railway-environment'],
+        ['railwayProjectId', 'railway-project-id'],
+      ] as const
+    )
+      .filter(([key]) => inputs[key] !== undefined)
+      .map(([, name]) => name);
+    if (inputs.databaseUrl !== undefined && (inputs.railwayService !== undefined || railwayOnly.length > 0))
+      problems.push({
+        input: 'database-url',
+        shown: `is given with ${inputs.railwayService !== undefined ? 'railway-service' : railwayOnly.join(', ')}`,
+        expected: 'expected either database-url or railway-service (with railway-token) to name the database, not both',
+      });
+    else if (inputs.railwayService === undefined && railwayOnly.length > 0)
+      problems.push({
+        input: 'railway-service',
+        shown: `is required with ${railwayOnly.join(', ')}`,
+        expected: "expected the Railway service whose variables hold the database URL (the app's, e.g. api)",
+      });
+    if (inputs.backup === 'true' && inputs.railwayService === undefined && !isPostgresUrl(inputs.databaseUrl))
       problems.push({
         input: 'backup',
         shown: 'got "true"',
@@ -168,7 +211,42 @@ Every run outputs \`revision-before\`, where the database was, in the tool's ter
 
 \`postgres://\`, \`postgresql://\` and SQLAlchemy's \`postgresql+psycopg2://\` / \`+asyncpg://\` are PostgreSQL; socket URIs (\`postgresql://u:p@/db?host=/var/run/postgresql\`) and IPv6 hosts (\`[::1]\`) work. The tool always gets the URL exactly as given; the backup and restore connections take only libpq's parameters (Prisma's \`schema\`, \`connection_limit\`, \`pool_timeout\`, \`pgbouncer\` are for the tool). A password must be percent-encoded (\`@\` → \`%40\`, \`:\` → \`%3A\`, \`/\` → \`%2F\`, \`#\` → \`%23\`, \`?\` → \`%3F\`): the error says where it is not. \`*.railway.internal\` is refused (runners cannot reach Railway's private network: pass \`DATABASE_PUBLIC_URL\`). Another database (\`mysql://\`, \`sqlite:\`) runs with a warning that no backup or restore protects it.
 
-The database URL's password is never printed: it reaches the commands through the environment, never their arguments.`,
+The database URL's password is never printed: it reaches the commands through the environment, never their arguments.
+
+### The database from a Railway service
+
+Instead of \`database-url\`, \`railway-service\` (with \`railway-token\`, default \`RAILWAY_TOKEN\` / \`RAILWAY_API_TOKEN\`) reads the service's variables through Railway's API, as \`railway run python manage.py migrate\` does, with no CLI: the project's shared variables and the service's own, rendered, for \`railway-environment\` (default: the project token's environment, else \`production\`). The two are exclusive: both given is one input error. The database is the service's \`DATABASE_URL\` when the runner can reach it, else its \`DATABASE_PUBLIC_URL\` (\`*.railway.internal\` is Railway's private network, out of a runner's reach); the log says which variable and host were used. Every variable's value is masked before anything runs, so any of them printed by a tool shows as \`***\`. The commands get all the service's variables, as \`railway run\` gives them: they override the runner's environment (a workflow \`env:\` of the same name included, as with \`railway run\`); then come the database variables above (\`DATABASE_URL\` is the reachable URL) and last the \`env\` input, which still wins.
+
+\`\`\`yaml
+- uses: OWNER/REPO/actions/migrate@v1
+  with:
+    tool: django
+    working-directory: backend
+    railway-token: \${{ secrets.RAILWAY_TOKEN }}
+    railway-service: api
+\`\`\`
+
+### Writes during a migration: maintenance mode
+
+A restore puts the database back as it was when the backup started: rows a live app wrote between the backup and the restore are gone. Whenever a restore ran, the step says so in a warning and in the summary, with that time window. The seeds' practice is to stop writes for the length of the migration with a maintenance flag, set before and cleared after whatever happens:
+
+\`\`\`yaml
+- name: Maintenance on
+  run: railway variables --service api --set MAINTENANCE_MODE=true   # or: php artisan down (Laravel)
+  env: { RAILWAY_TOKEN: \${{ secrets.RAILWAY_TOKEN }} }
+- id: migrate
+  uses: OWNER/REPO/actions/migrate@v1
+  with:
+    tool: laravel
+    railway-token: \${{ secrets.RAILWAY_TOKEN }}
+    railway-service: api
+- name: Maintenance off
+  if: always()
+  run: railway variables --service api --set MAINTENANCE_MODE=false   # or: php artisan up
+  env: { RAILWAY_TOKEN: \${{ secrets.RAILWAY_TOKEN }} }
+\`\`\`
+
+The app reads \`MAINTENANCE_MODE\` and answers 503 to writes while it is on (Laravel's \`php artisan down\` / \`up\` does it for you; run them where the app runs). Without a flag, a migration that cannot fail half way (one transaction) needs none; for the rest, \`restore-on-failure: false\` keeps the app's writes and leaves the failed migration in place instead.`,
 });
 
 export type MigrateInputs = import('@deploy-suite/core/inputs').ParsedInputs<(typeof manifest)['inputs']>;

@@ -10,7 +10,7 @@ import { applyAndVerify } from './apply.ts';
 import { takeBackup } from './backup-phase.ts';
 import { check } from './check.ts';
 import type { MigrateInputs } from './manifest.ts';
-import { makePlan, type Plan } from './plan.ts';
+import { makePlan, type Plan, workingDirectory } from './plan.ts';
 import { newOutcome, type Outcome, publish } from './report.ts';
 import type { StatusReport } from './status.ts';
 import { Tools } from './tools.ts';
@@ -20,7 +20,16 @@ export type { Outcome } from './report.ts';
 
 export async function migrate(inputs: MigrateInputs, ctx: ActionContext): Promise<ActionResult> {
   const started = ctx.clock.now();
-  const plan = makePlan(inputs, ctx);
+  let railway: import('./railway-source.ts').RailwayDatabase | undefined;
+  if (inputs.railwayService !== undefined) {
+    workingDirectory(inputs, ctx);
+    // The Railway client loads only for a run that reads from Railway.
+    const { readRailwayDatabase } = await import('./railway-source.ts');
+    railway = await ctx.runner.group(`Read the database from the Railway service '${inputs.railwayService}'`, () =>
+      readRailwayDatabase(inputs, ctx),
+    );
+  }
+  const plan = makePlan(inputs, ctx, railway);
   const outcome = newOutcome(plan);
   const tools = new Tools(plan, ctx);
   try {

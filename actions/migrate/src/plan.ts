@@ -10,12 +10,15 @@ import type { ActionContext } from '@deploy-suite/core/run';
 import { buildPgOptions, type Database, parseDatabase, shouldBackup, toolEnv } from './database.ts';
 import type { MigrateInputs } from './manifest.ts';
 import { type PlannedCommands, PRESETS, type Preset, planCommands } from './presets.ts';
+import type { RailwayDatabase } from './railway-source.ts';
 
 export interface Plan {
   inputs: MigrateInputs;
   preset: Preset;
   cwd: string;
   db: Database | undefined;
+  /** Where the database URL came from, when a Railway service gave it. */
+  railway: RailwayDatabase | undefined;
   /** The commands' whole environment. */
   env: NodeJS.ProcessEnv;
   pgOptions: string;
@@ -27,9 +30,8 @@ export interface Plan {
 
 const SENSITIVE_KEY = /pass|secret|token|key|auth|credential|private/i;
 
-export function makePlan(inputs: MigrateInputs, ctx: ActionContext): Plan {
-  const { runner } = ctx;
-  const preset = PRESETS[inputs.tool];
+/** The working directory, checked: an input error before anything else happens. */
+export function workingDirectory(inputs: MigrateInputs, ctx: Pick<ActionContext, 'env'>): string {
   const workspace = ctx.env.GITHUB_WORKSPACE ?? process.cwd();
   const cwd = resolve(workspace, inputs.workingDirectory);
   if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
@@ -41,16 +43,35 @@ export function makePlan(inputs: MigrateInputs, ctx: ActionContext): Plan {
       },
     ]);
   }
+  return cwd;
+}
+
+export function makePlan(inputs: MigrateInputs, ctx: ActionContext, railway?: RailwayDatabase): Plan {
+  const { runner } = ctx;
+  const preset = PRESETS[inputs.tool];
+  const workspace = ctx.env.GITHUB_WORKSPACE ?? process.cwd();
+  const cwd = workingDirectory(inputs, ctx);
   for (const [key, value] of inputs.env ?? []) {
     if (SENSITIVE_KEY.test(key) || /:\/\/[^/@\s]*:[^@/\s]+@/.test(value)) runner.setSecret(value);
   }
-  const db = inputs.databaseUrl ? parseDatabase(inputs.databaseUrl) : undefined;
+  const databaseUrl = railway?.url ?? inputs.databaseUrl;
+  const db = databaseUrl ? parseDatabase(databaseUrl) : undefined;
   if (db?.password) runner.setSecret(db.password);
+  if (railway && inputs.backup === 'true' && !db?.postgres) {
+    throw new UserError(
+      `backup is true, but ${railway.variable} of the Railway service '${railway.service}' is not PostgreSQL.`,
+      {
+        hint: 'Set backup to auto or false.',
+      },
+    );
+  }
 
-  // The commands' environment: the runner's (less our own inputs), then the database's, then `env`.
+  // The commands' environment: the runner's (less our own inputs), then the Railway service's
+  // variables (they override the runner's, as `railway run` does), then the database's, then `env`.
   const userEnv = new Map(inputs.env ?? []);
   const base: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(ctx.env)) if (!key.startsWith('INPUT_')) base[key] = value;
+  Object.assign(base, railway?.variables);
   const pgOptions = buildPgOptions(userEnv.get('PGOPTIONS') ?? base.PGOPTIONS, {
     lockTimeout: inputs.lockTimeout,
     statementTimeout: inputs.statementTimeout,
@@ -77,10 +98,11 @@ export function makePlan(inputs: MigrateInputs, ctx: ActionContext): Plan {
     preset,
     cwd,
     db,
+    railway,
     env,
     pgOptions,
     commands,
-    doBackup: shouldBackup(inputs.backup, inputs.databaseUrl) && !inputs.dryRun,
+    doBackup: shouldBackup(inputs.backup, databaseUrl) && !inputs.dryRun,
     backupDir: resolve(workspace, inputs.backupDir ?? join(ctx.env.RUNNER_TEMP ?? '/tmp', 'migrate-backups')),
     down,
   };

@@ -14,6 +14,10 @@ export interface Outcome {
   revisionBefore: string;
   backupFile: string;
   backupBytes: number | undefined;
+  /** When pg_dump started: the backup is the database as it was then (epoch ms). */
+  backupAt: number | undefined;
+  /** When a restore from the backup committed (epoch ms): the app's writes since backupAt are gone. */
+  restoredAt: number | undefined;
   restored: boolean;
   dryRun: boolean;
   /** Set for every failure, whatever the phase. */
@@ -33,6 +37,8 @@ export function newOutcome(plan: Plan): Outcome {
     revisionBefore: '',
     backupFile: '',
     backupBytes: undefined,
+    backupAt: undefined,
+    restoredAt: undefined,
     restored: false,
     dryRun: plan.inputs.dryRun,
     failure: undefined,
@@ -50,5 +56,6 @@ export function publish(plan: Plan | undefined, outcome: Outcome, ctx: ActionCon
   runner.setOutput('revision-before', outcome.revisionBefore);
   runner.setOutput('backup-file', outcome.backupFile);
   runner.setOutput('restored', outcome.restored);
-  writeSummary(runner, { tool, database: plan?.db ? describeDatabase(plan.db) : undefined, outcome });
+  const from = plan?.railway ? ` (${plan.railway.variable} of the Railway service ${plan.railway.service})` : '';
+  writeSummary(runner, { tool, database: plan?.db ? `${describeDatabase(plan.db)}${from}` : undefined, outcome });
 }

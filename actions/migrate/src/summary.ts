@@ -2,6 +2,7 @@
 import { formatDuration } from '@deploy-suite/core/input-types';
 import { code, Summary } from '@deploy-suite/core/report';
 import type { Runner } from '@deploy-suite/core/runner';
+import { lostWritesWarning } from './lost-writes.ts';
 import type { Outcome } from './report.ts';
 
 export function formatBytes(bytes: number): string {
@@ -51,6 +52,7 @@ export function writeSummary(runner: Runner, run: { tool: string; database: stri
     ['Duration', formatDuration(outcome.durationMs)],
   ];
   const summary = new Summary().heading('Database migrations', 3).table(['', ''], rows);
+  if (outcome.restoredAt !== undefined) summary.paragraph(`⚠️ ${lostWritesWarning(outcome)}`);
   if (outcome.failure) summary.details('Error', outcome.failure);
   summary.write(runner);
 }

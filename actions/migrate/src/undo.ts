@@ -8,6 +8,7 @@
 import { errorMessage, UserError } from '@deploy-suite/core/errors';
 import type { ActionContext } from '@deploy-suite/core/run';
 import type { Checked } from './check.ts';
+import { lostWritesWarning } from './lost-writes.ts';
 import type { Plan } from './plan.ts';
 import { sameAsBackup } from './postgres.ts';
 import type { Outcome } from './report.ts';
@@ -62,6 +63,8 @@ export async function undoFailure(
           );
         }
         outcome.restored = true;
+        outcome.restoredAt = ctx.clock.now();
+        runner.warning(lostWritesWarning(outcome));
         runner.info(
           `Restored ${file} in one transaction${report.dropped.length ? `, after dropping ${report.dropped.length} new object(s)` : ''}.`,
         );

@@ -6,9 +6,10 @@
  * SUCCESS, is the live deployment, and came from the target.
  */
 import { DeadlineError, errorMessage, UserError } from '@deploy-suite/core/errors';
+import { HttpError } from '@deploy-suite/core/http';
 import { poll } from '@deploy-suite/core/poll';
 import type { ActionContext } from '@deploy-suite/core/run';
-import { excerpt } from '@deploy-suite/core/untrusted';
+import { excerpt, quote } from '@deploy-suite/core/untrusted';
 import type { DeploymentInfo, RailwayClient } from '@deploy-suite/railway/client';
 import { classifyStatus, urlOfDomain } from '@deploy-suite/railway/status';
 import type { Subscriptions } from '@deploy-suite/railway/subscriptions';
@@ -152,6 +153,25 @@ export async function rollbackRailway(inputs: RollbackInputs, ctx: ActionContext
   }
 }
 
+/**
+ * `deploymentRollback`, which is not retried after a 5xx or a dropped connection (a second call
+ * could start a second deployment). Such a failure may still have reached Railway: when a new
+ * deployment of the service that names the target appears, the rollback did happen.
+ */
+async function requestRollback(ctx: ActionContext, t: RailwayTarget, p: Planned): Promise<boolean> {
+  try {
+    return await t.client.rollback(p.target.id);
+  } catch (error) {
+    if (!(error instanceof HttpError) || ctx.signal.aborted) throw error;
+    const listed = await t.client.deployments({ serviceId: p.service.id, environmentId: t.environment.id, first: 10 });
+    if (!listed.some((d) => !p.before.has(d.id) && references(d.meta, p.target.id))) throw error;
+    ctx.runner.info(
+      `${p.service.name}: the rollback request failed (${quote(error.message, ctx.runner.secrets)}), but Railway started the rollback.`,
+    );
+    return true;
+  }
+}
+
 /** Requests one service's rollback and finds the deployment it created. */
 async function request(
   ctx: ActionContext,
@@ -174,7 +194,7 @@ async function request(
     durationMs: 0,
   };
   const since = ctx.clock.now();
-  const accepted = await t.client.rollback(p.target.id);
+  const accepted = await requestRollback(ctx, t, p);
   if (!accepted) {
     row.status = 'REFUSED';
     row.failure = `Railway refused to roll back to ${p.target.id} (deploymentRollback answered false).`;

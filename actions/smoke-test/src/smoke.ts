@@ -9,7 +9,7 @@ import { InputError, UserError } from '@deploy-suite/core/errors';
 import { requestHeaders } from '@deploy-suite/core/headers';
 import type { ActionContext, ActionResult } from '@deploy-suite/core/run';
 import { registerUrlCredentials } from '@deploy-suite/core/urls';
-import { type Check, parseChecks, type Source } from './checks.ts';
+import { type Check, PLACEHOLDER, parseChecks, type Source } from './checks.ts';
 import { renderJunit } from './junit.ts';
 import type { SmokeTestInputs } from './manifest.ts';
 import { runChecks } from './run-checks.ts';
@@ -44,6 +44,7 @@ export async function smokeTest(inputs: SmokeTestInputs, ctx: ActionContext): Pr
   const headers = requestHeaders(runner, inputs.headers);
   if (inputs.baseUrl) registerUrlCredentials(runner, inputs.baseUrl);
   const checks: Check[] = parseChecks(checkSource(inputs, ctx), inputs.baseUrl);
+  for (const check of checks) registerUrlCredentials(runner, check.url.replace(PLACEHOLDER, 'x'));
   const file = reportPath(inputs, ctx);
 
   const begin = clock.now();

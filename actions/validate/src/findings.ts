@@ -3,7 +3,7 @@
  * table, escaped) and the JSON report. A finding never carries a value: variable findings say
  * what is wrong, secret findings show the secret masked.
  */
-import type { Runner } from '@deploy-suite/core/runner';
+import type { AnnotationProperties, Runner } from '@deploy-suite/core/runner';
 
 export type Severity = 'error' | 'warning';
 export type FindingKind = 'variable' | 'config' | 'secret';
@@ -48,12 +48,10 @@ export function describe(f: Finding): string {
 }
 
 export function annotate(runner: Pick<Runner, 'error' | 'warning'>, f: Finding): void {
-  const properties = {
-    title: `validate: ${f.kind}`,
-    ...(f.file ? { file: f.file } : {}),
-    ...(f.line !== undefined ? { line: f.line } : {}),
-    ...(f.column !== undefined ? { col: f.column } : {}),
-  };
+  const properties: AnnotationProperties = { title: `validate: ${f.kind}` };
+  if (f.file) properties.file = f.file;
+  if (f.line !== undefined) properties.startLine = f.line;
+  if (f.column !== undefined) properties.startColumn = f.column;
   if (f.severity === 'error') runner.error(describe(f), properties);
   else runner.warning(describe(f), properties);
 }

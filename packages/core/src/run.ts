@@ -103,6 +103,8 @@ export async function runAction<S extends InputSpecs>(
         fetch: dependencies.fetch,
         clock,
         logger: runner,
+        // Error excerpts of answers are scrubbed with the run's secrets before they are folded.
+        secrets: runner.secrets,
         signal: controller.signal,
         userAgent: `deploy-suite-${manifest.name}`,
         ...options,

@@ -91,6 +91,19 @@ function operationName(document: string): string {
   return /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(document)?.[1] ?? 'operation';
 }
 
+/**
+ * GraphQL goes over POST, which the HTTP client retries only when told it is safe. Reads are;
+ * so are the mutations that set a state (the same call twice leaves the same state). A deploy,
+ * redeploy or rollback is not: after a 5xx or a reset it may have happened, and a second one
+ * would start another deployment, so it is retried only after a 429 or a refused connection
+ * (which the client always retries: neither reached Railway).
+ */
+const REPEATABLE_MUTATIONS = new Set(['VariableCollectionUpsert', 'ServiceInstanceUpdate', 'DeploymentCancel']);
+
+function safeToRepeat(document: string, operation: string): boolean {
+  return /^\s*query\b/.test(document) || REPEATABLE_MUTATIONS.has(operation);
+}
+
 export class RailwayClient {
   readonly apiUrl: string;
   readonly credential: Credential;
@@ -149,6 +162,7 @@ export class RailwayClient {
       json: { query: document, variables, operationName: operation },
       headers: this.authHeaders(),
       anyStatus: true,
+      retryUnsafe: safeToRepeat(document, operation),
     });
     if (response.status === 401 || response.status === 403)
       throw new RailwayTokenError(`HTTP ${response.status}`, this.credential.kind);

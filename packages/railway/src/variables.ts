@@ -26,8 +26,11 @@ export async function readServiceVariables(init: {
   project?: string;
   environment?: string;
   service: string;
+  /** The input names errors refer to (default `environment` and `service`). */
+  inputNames?: { environment: string; service: string };
 }): Promise<ServiceVariables> {
   const { client } = init;
+  const names = init.inputNames ?? { environment: 'environment', service: 'service' };
   const session: Session =
     init.session ??
     (client.credential.kind === 'project' ? { kind: 'project', ...(await client.projectToken()) } : { kind: 'account' });
@@ -42,9 +45,9 @@ export async function readServiceVariables(init: {
     'environment',
     init.environment ?? (session.kind === 'project' ? session.environmentId : 'production'),
     project,
-    'environment',
+    names.environment,
   );
-  const service = findNamed('service', init.service, project, 'service');
+  const service = findNamed('service', init.service, project, names.service);
   const variables = await client.variables(project.id, environment.id, service.id);
   return { projectId: project.id, environmentId: environment.id, serviceId: service.id, variables };
 }

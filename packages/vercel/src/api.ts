@@ -95,7 +95,7 @@ export class VercelApi {
     path: string,
     options: { query?: Record<string, string | number | undefined>; json?: unknown } & Pick<
       RequestOptions,
-      'anyStatus' | 'retries'
+      'anyStatus' | 'retries' | 'retryUnsafe'
     > = {},
   ): Promise<{ status: number; body: T }> {
     const response = await this.http.request(this.url(path, options.query), {
@@ -104,6 +104,7 @@ export class VercelApi {
       ...(options.json === undefined ? {} : { json: options.json }),
       ...(options.anyStatus ? { anyStatus: true } : {}),
       ...(options.retries === undefined ? {} : { retries: options.retries }),
+      ...(options.retryUnsafe ? { retryUnsafe: true } : {}),
     });
     const body = (response.text.trim() === '' ? {} : response.json<T>()) as T;
     return { status: response.status, body };
@@ -120,6 +121,8 @@ export class VercelApi {
         'x-now-size': String(data.byteLength),
       },
       body: data,
+      // Content-addressed: storing the same file twice is harmless, so a failed upload is retried.
+      retryUnsafe: true,
       ...(signal ? { signal } : {}),
     });
   }
@@ -185,6 +188,8 @@ export class VercelApi {
   async assignAlias(deploymentId: string, alias: string): Promise<{ alias: string; oldDeploymentId: string | undefined }> {
     const { body } = await this.call('POST', `/v2/deployments/${encodeURIComponent(deploymentId)}/aliases`, {
       json: { alias },
+      // Assigning an alias to the deployment that has it is a no-op: safe to repeat.
+      retryUnsafe: true,
     });
     return { alias: str(body.alias) ?? alias, oldDeploymentId: str(body.oldDeploymentId) };
   }
@@ -213,6 +218,7 @@ export class VercelApi {
     if (variables.length === 0) return;
     await this.call('POST', `/v10/projects/${encodeURIComponent(projectIdOrName)}/env`, {
       query: { upsert: 'true' },
+      retryUnsafe: true,
       json: variables.map((v) => ({ key: v.key, value: v.value, type: 'encrypted', target: [...target] })),
     });
   }

@@ -11,7 +11,8 @@
  *   it is stopped there and upload.ts sends them (retries on 429 after `Retry-After`, 5xx and
  *   network errors; a fixed pool of workers), then createDeployment runs again and, with nothing
  *   missing, creates the deployment. Its own uploader gives up on the first 429 and slows down
- *   with the square of the file count;
+ *   with the square of the file count. With `archive: 'tgz'` its uploader sends the few parts
+ *   (they are packed anew on every pass, so a second pass could not find them uploaded);
  * - a creation that meets a transient failure (429, 5xx, a broken connection) starts over after
  *   the answer's `Retry-After`;
  * - its events become our progress lines.
@@ -312,10 +313,19 @@ async function runCreate(
           meter.hashed(payload as Record<string, { names: string[]; data?: Uint8Array; size?: number }>);
           break;
         case 'file-count': {
-          // The API's missing_files: we upload them (upload.ts), not @vercel/client.
           const p = payload as { missing: string[]; total: Map<string, HashedFile> };
-          return { missing: p.missing, files: p.total };
+          // The API's missing_files: we upload them (upload.ts). Not a tgz: it is packed afresh
+          // on every pass (in no fixed order), so the parts must go up in the pass that made them.
+          if (!request.archive) return { missing: p.missing, files: p.total };
+          meter.missing(p.missing, p.total);
+          break;
         }
+        case 'file-uploaded':
+          meter.uploaded((payload as { file: HashedFile }).file);
+          break;
+        case 'all-files-uploaded':
+          meter.done();
+          break;
         case 'warning':
         case 'notice':
         case 'tip':

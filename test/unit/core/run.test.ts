@@ -106,6 +106,30 @@ describe('the entry wrapper', () => {
     expect(c.stdout()).toContain('::error::The step was cancelled (SIGTERM).');
   });
 
+  it('on a second signal during a critical section asks it to wind down and waits instead of exiting', async () => {
+    const { c, deps, signal } = setup();
+    const seen: string[] = [];
+    const code = await runAction(
+      manifest,
+      async (_inputs, ctx) => {
+        setTimeout(() => signal('SIGINT'), 5);
+        await ctx.clock.sleep(10_000, ctx.signal).catch(() => undefined);
+        await ctx.critical('the restore', async (urgent) => {
+          setTimeout(() => signal('SIGTERM'), 5);
+          await new Promise<void>((resolve) => urgent.addEventListener('abort', () => resolve(), { once: true }));
+          seen.push(`urgent: ${String((urgent.reason as Error).message)}`);
+        });
+        seen.push('after the section');
+        c.runner.setOutput('restored', 'false');
+      },
+      deps,
+    );
+    expect(code).toBe(1);
+    expect(seen).toEqual(['urgent: The step was cancelled (SIGTERM) during the restore.', 'after the section']);
+    expect(c.outputs()).toMatchObject({ restored: 'false', status: 'cancelled' });
+    expect(c.stdout()).toContain('waiting for the restore to finish or roll back before stopping');
+  });
+
   it('keeps outside text in an error message from becoming a command', async () => {
     const { c, deps } = setup();
     const served = 'old\n::stop-commands::x\n::set-output name=healthy::true\r::warning::spoofed\n  ::add-mask::x';
@@ -177,29 +201,5 @@ describe('the entry wrapper', () => {
     expect(visible).toContain('::error::The server refused ***, encoded ***');
     expect(visible).not.toContain('Zm9vYmFy');
     expect(c.outputs().status).toBe('failure');
-  });
-
-  it('on a second signal during a critical section asks it to wind down and waits instead of exiting', async () => {
-    const { c, deps, signal } = setup();
-    const seen: string[] = [];
-    const code = await runAction(
-      manifest,
-      async (_inputs, ctx) => {
-        setTimeout(() => signal('SIGINT'), 5);
-        await ctx.clock.sleep(10_000, ctx.signal).catch(() => undefined);
-        await ctx.critical('the restore', async (urgent) => {
-          setTimeout(() => signal('SIGTERM'), 5);
-          await new Promise<void>((resolve) => urgent.addEventListener('abort', () => resolve(), { once: true }));
-          seen.push(`urgent: ${String((urgent.reason as Error).message)}`);
-        });
-        seen.push('after the section');
-        c.runner.setOutput('restored', 'false');
-      },
-      deps,
-    );
-    expect(code).toBe(1);
-    expect(seen).toEqual(['urgent: The step was cancelled (SIGTERM) during the restore.', 'after the section']);
-    expect(c.outputs()).toMatchObject({ restored: 'false', status: 'cancelled' });
-    expect(c.stdout()).toContain('waiting for the restore to finish or roll back before stopping');
   });
 });

@@ -50,6 +50,8 @@ describe('the catalog notes on payloads', () => {
   });
 });
 
+type TextBlock = { text: { text: string } };
+
 describe('payload placeholders in their Block Kit fields', () => {
   const longMessage = 'x'.repeat(4000);
 
@@ -70,13 +72,16 @@ describe('payload placeholders in their Block Kit fields', () => {
         ],
       }),
       n,
-    )) as { text: string; blocks: Array<Record<string, any>> };
+    )) as {
+      text: string;
+      blocks: [TextBlock, TextBlock, { fields: Array<{ text: string }> }, { elements: TextBlock[] }];
+    };
     expect(out.text.length).toBe(4008);
-    expect(out.blocks[0]?.text.text.length).toBe(150);
-    expect(out.blocks[0]?.text.text.startsWith('Deploy xxx')).toBe(true);
-    expect(out.blocks[1]?.text.text.length).toBe(3000);
-    expect(out.blocks[2]?.fields[0].text.length).toBe(2000);
-    expect(out.blocks[3]?.elements[0].text.text.length).toBe(75);
+    expect(out.blocks[0].text.text.length).toBe(150);
+    expect(out.blocks[0].text.text.startsWith('Deploy xxx')).toBe(true);
+    expect(out.blocks[1].text.text.length).toBe(3000);
+    expect(out.blocks[2].fields[0]?.text.length).toBe(2000);
+    expect(out.blocks[3].elements[0]?.text.text.length).toBe(75);
   });
 
   it('puts values into URL fields unescaped, and escapes them in text', async () => {

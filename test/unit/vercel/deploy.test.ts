@@ -135,6 +135,9 @@ describe('the Vercel deploy wrapper', () => {
   it('deploys a tree sent as one tgz archive', async () => {
     const result = await deploy(request(appTree('4.0.0'), { archive: 'tgz', production: true }));
     expect(result.deployment.readyState).toBe('READY');
+    // The parts go up in the pass that packed them: one pass, one upload each.
+    expect(result.attempts).toBe(1);
+    expect(result.uploadedFiles).toBe(world.vercel.emulator.uploads.length);
     const state = world.vercel.emulator.state() as { deployments: Array<{ files: string[]; version: string }> };
     expect(state.deployments[0]?.version).toBe('4.0.0');
     expect(state.deployments[0]?.files).toContain('src/index.js');

@@ -6,9 +6,9 @@
  * PostgreSQL cluster where a scenario migrates.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { type RunTemplateOptions, runTemplate, type StepRun, type TemplateRun } from '../../../test/templates/runner.ts';
 import { SANDBOX_REPOSITORY, type Sandbox, startSandbox } from '../../sandbox/src/index.ts';
 import { type Edge, startEdge } from './edge.ts';
@@ -106,7 +106,7 @@ export async function runPipeline(
   world: World,
   template: string,
   repository: Repository,
-  options: Pick<RunTemplateOptions, 'inputs' | 'secrets' | 'github'>,
+  options: Pick<RunTemplateOptions, 'inputs' | 'secrets' | 'github' | 'vars' | 'env'>,
 ): Promise<PipelineRun> {
   const checkout = writeRepository(repository);
   const steps: PipelineRun['steps'] = [];
@@ -118,7 +118,7 @@ export async function runPipeline(
       token: world.sandbox.github.token,
       ...options.github,
     },
-    env: world.edge.env,
+    env: { ...world.edge.env, ...options.env },
     stepTimeoutMs: 120_000,
     actions: {
       'actions/checkout': async (step) => {
@@ -135,6 +135,17 @@ export async function runPipeline(
     },
   });
   return { run, steps };
+}
+
+/** A fixture folder as repository files under `prefix` (e.g. the Django project under `backend/`). */
+export function fixtureFiles(dir: string, prefix: string, skip: (path: string) => boolean = () => false): Repository {
+  const files: Repository = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(dir, join(entry.parentPath, entry.name));
+    if (!skip(path)) files[`${prefix}${path}`] = readFileSync(join(dir, path), 'utf8');
+  }
+  return files;
 }
 
 /** The full-stack seed's repository: an Express-style API (`api/`) and a Next.js-style frontend (`web/`). */
@@ -182,4 +193,12 @@ export async function served(world: World, service = 'api'): Promise<{ api: stri
   const api = await sandbox.fleet.app(`railway:${sandbox.railway.services[service]}:${sandbox.railway.environmentId}`);
   const frontendLive = sandbox.fleet.liveRelease(`vercel:${FRONTEND.projectId}`);
   return { api: api.emulator.servedVersion(), frontend: frontendLive?.version };
+}
+
+/** The failed steps of a run and their errors, one a line: the message of a failed expectation. */
+export function failures(pipeline: PipelineRun): string {
+  return pipeline.steps
+    .filter(({ step }) => step.outcome === 'failure')
+    .map(({ job, step }) => `${job} › ${step.id}: ${(step.errors ?? []).join(' | ') || (step.stdout ?? '').slice(-400)}`)
+    .join('\n');
 }

@@ -45,7 +45,7 @@ function defineAction(manifest) {
 
 
 /** A hostname such as `www.example.com` or `shop-preview.vercel.app`. */
-const hostname = input_types/* pattern */.T1(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'a hostname such as www.example.com (no scheme, no path)');
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 /** A deployment id (`dpl_…`) or a deployment URL/host (`web-abc123.vercel.app`). */
 const deploymentRef = input_types/* pattern */.T1(/^(dpl_[A-Za-z0-9]+|(https:\/\/)?[a-z0-9][a-z0-9.-]*\.[a-z]{2,63}\/?)$/i, 'a deployment id (dpl_…) or its URL');
 const manifest = defineAction({
@@ -63,7 +63,7 @@ const manifest = defineAction({
         production: (0,inputs/* withDefault */.IQ)(input_types/* boolean */.zM(), 'false', 'Deploy to production; otherwise a preview deployment.'),
         promote: (0,inputs/* withDefault */.IQ)(input_types/* boolean */.zM(), 'true', 'For a production deploy: false builds it with production settings but leaves the production domains where they are (staged), so it can be checked at its own URL and promoted later with `promote-deployment`.'),
         'promote-deployment': (0,inputs/* optional */.lq)(deploymentRef, 'Promote this existing READY production deployment (id or URL) instead of deploying: no build; waits until production serves it.'),
-        alias: (0,inputs/* optional */.lq)(input_types/* list */.p_(hostname), 'Domains to assign to the deployment once it is READY, one a line or comma-separated.'),
+        alias: (0,inputs/* optional */.lq)(input_types/* list */.p_(), 'Domains to assign to the deployment once it is READY (hostnames such as www.example.com), one a line or comma-separated.'),
         env: (0,inputs/* optional */.lq)(input_types/* keyValues */.K7(), 'Runtime environment variables of the deployment, `KEY=VALUE` one a line (masked).', {
             secret: true,
         }),
@@ -109,6 +109,14 @@ A production deploy with \`promote: false\` is built with production settings an
 Files are hashed (SHA-1) and only those Vercel does not already have are uploaded, so a redeploy of an unchanged tree sends nothing. A 429 on upload is waited out (\`Retry-After\`) and the deploy resumes with the files still missing. The step's \`timeout\` covers everything; past it the deployment is canceled, as it is when the run is cancelled.`,
     check: (inputs) => {
         const problems = [];
+        // Checked here so the error quotes the one bad domain as `got "…"`, like every input error.
+        for (const domain of inputs.alias ?? [])
+            if (!HOSTNAME.test(domain))
+                problems.push({
+                    input: 'alias',
+                    shown: `got ${JSON.stringify(domain)}`,
+                    expected: 'expected hostnames such as www.example.com (no scheme, no path)',
+                });
         if (!inputs.promote && !inputs.production && inputs.promoteDeployment === undefined)
             problems.push({
                 input: 'promote',

@@ -2,870 +2,6 @@ export const id = 687;
 export const ids = [687];
 export const modules = {
 
-/***/ 3894:
-/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.IncomingWebhook = void 0;
-const p_retry_1 = __importStar(__webpack_require__(2103));
-const errors_1 = __webpack_require__(4916);
-const instrument_1 = __webpack_require__(5530);
-/**
- * A client for Slack's Incoming Webhooks
- */
-class IncomingWebhook {
-    /**
-     * The webhook URL
-     */
-    url;
-    /**
-     * Default arguments for posting messages with this webhook
-     */
-    defaults;
-    /**
-     * The fetch function used for HTTP requests
-     */
-    fetchFn;
-    /**
-     * Request timeout in milliseconds
-     */
-    timeout;
-    /**
-     * Default headers sent with every request
-     */
-    headers;
-    /**
-     * Retry policy applied to each send. Defaults to no retries.
-     */
-    retryConfig;
-    constructor(url, defaults = {
-        timeout: 0,
-    }) {
-        if (url === undefined) {
-            throw new Error('Incoming webhook URL is required');
-        }
-        this.url = url;
-        this.fetchFn = defaults.fetch ?? globalThis.fetch;
-        this.timeout = defaults.timeout ?? 0;
-        this.retryConfig = defaults.retryConfig ?? { retries: 0 };
-        this.headers = {
-            'User-Agent': (0, instrument_1.getUserAgent)(),
-        };
-        // Remove transport options so they don't leak into payloads
-        const { fetch: _fetch, timeout: _timeout, retryConfig: _retryConfig, ...messageDefaults } = defaults;
-        this.defaults = messageDefaults;
-    }
-    /**
-     * Send a notification to a conversation
-     * @param message - the message (a simple string, or an object describing the message)
-     */
-    async send(message) {
-        let payload = { ...this.defaults };
-        if (typeof message === 'string') {
-            payload.text = message;
-        }
-        else {
-            payload = Object.assign(payload, message);
-        }
-        return (0, p_retry_1.default)(async () => {
-            const signal = this.timeout > 0 ? AbortSignal.timeout(this.timeout) : undefined;
-            try {
-                const response = await this.fetchFn(this.url, {
-                    method: 'POST',
-                    headers: {
-                        ...this.headers,
-                        'Content-Type': 'application/json',
-                    },
-                    body: JSON.stringify(payload),
-                    redirect: 'error',
-                    signal,
-                });
-                if (!response.ok) {
-                    const body = await response.text();
-                    const httpError = new errors_1.IncomingWebhookHTTPError(response.status, response.statusText, body);
-                    // Only server errors (5xx) are transient; client errors (4xx), including rate limits (429), fail immediately.
-                    throw response.status >= 500 ? httpError : new p_retry_1.AbortError(httpError);
-                }
-                return await this.buildResult(response);
-            }
-            catch (error) {
-                // Non-retryable signals (AbortError) and already-wrapped errors pass through untouched.
-                if (error instanceof p_retry_1.AbortError || error instanceof errors_1.SlackWebhookError) {
-                    throw error;
-                }
-                // No response received (network/timeout): retryable.
-                throw new errors_1.IncomingWebhookRequestError(error instanceof Error ? error : new Error(String(error)));
-            }
-        }, this.retryConfig);
-    }
-    /**
-     * Processes an HTTP response into an IncomingWebhookResult.
-     */
-    async buildResult(response) {
-        return {
-            text: await response.text(),
-        };
-    }
-}
-exports.IncomingWebhook = IncomingWebhook;
-//# sourceMappingURL=IncomingWebhook.js.map
-
-/***/ }),
-
-/***/ 572:
-/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.WebhookTrigger = void 0;
-const p_retry_1 = __importStar(__webpack_require__(2103));
-const errors_1 = __webpack_require__(4916);
-const instrument_1 = __webpack_require__(5530);
-/**
- * A client for Slack's Workflow Builder webhook triggers
- * @see {@link https://slack.com/help/articles/360041352714-Build-a-workflow--Create-a-workflow-that-starts-outside-of-Slack}
- */
-class WebhookTrigger {
-    /**
-     * The webhook trigger URL
-     */
-    url;
-    /**
-     * The fetch function used for HTTP requests
-     */
-    fetchFn;
-    /**
-     * Request timeout in milliseconds
-     */
-    timeout;
-    /**
-     * Default headers sent with every request
-     */
-    headers;
-    /**
-     * Retry policy applied to each send. Defaults to no retries.
-     */
-    retryConfig;
-    constructor(url, defaults = {
-        timeout: 0,
-    }) {
-        if (!url) {
-            throw new Error('Webhook trigger URL is required');
-        }
-        this.url = url;
-        this.fetchFn = defaults.fetch ?? globalThis.fetch;
-        this.timeout = defaults.timeout ?? 0;
-        this.retryConfig = defaults.retryConfig ?? { retries: 0 };
-        this.headers = {
-            'User-Agent': (0, instrument_1.getUserAgent)(),
-        };
-    }
-    /**
-     * Send a payload to the webhook trigger
-     * @param payload - arbitrary key-value data to send to the trigger
-     */
-    async send(payload = {}) {
-        return (0, p_retry_1.default)(async () => {
-            const signal = this.timeout > 0 ? AbortSignal.timeout(this.timeout) : undefined;
-            try {
-                const response = await this.fetchFn(this.url, {
-                    method: 'POST',
-                    headers: {
-                        ...this.headers,
-                        'Content-Type': 'application/json',
-                    },
-                    body: JSON.stringify(payload),
-                    redirect: 'error',
-                    signal,
-                });
-                if (!response.ok) {
-                    const body = await response.text();
-                    const httpError = new errors_1.WebhookTriggerHTTPError(response.status, response.statusText, body);
-                    // Only server errors (5xx) are transient; client errors (4xx), including rate limits (429), fail immediately.
-                    throw response.status >= 500 ? httpError : new p_retry_1.AbortError(httpError);
-                }
-                return await this.buildResult(response);
-            }
-            catch (error) {
-                // Non-retryable signals (AbortError) and already-wrapped errors pass through untouched.
-                if (error instanceof p_retry_1.AbortError || error instanceof errors_1.SlackWebhookError) {
-                    throw error;
-                }
-                // No response received (network/timeout): retryable.
-                throw new errors_1.WebhookTriggerRequestError(error instanceof Error ? error : new Error(String(error)));
-            }
-        }, this.retryConfig);
-    }
-    async buildResult(response) {
-        const text = await response.text();
-        try {
-            if (!text) {
-                return { ok: true };
-            }
-            return JSON.parse(text);
-        }
-        catch {
-            return { ok: true };
-        }
-    }
-}
-exports.WebhookTrigger = WebhookTrigger;
-//# sourceMappingURL=WebhookTrigger.js.map
-
-/***/ }),
-
-/***/ 4916:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.WebhookTriggerHTTPError = exports.WebhookTriggerRequestError = exports.IncomingWebhookHTTPError = exports.IncomingWebhookRequestError = exports.SlackWebhookError = exports.ErrorCode = void 0;
-var ErrorCode;
-(function (ErrorCode) {
-    ErrorCode["RequestError"] = "slack_webhook_request_error";
-    ErrorCode["HTTPError"] = "slack_webhook_http_error";
-})(ErrorCode || (exports.ErrorCode = ErrorCode = {}));
-class SlackWebhookError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = this.constructor.name;
-        Object.setPrototypeOf(this, new.target.prototype);
-    }
-}
-exports.SlackWebhookError = SlackWebhookError;
-class IncomingWebhookRequestError extends SlackWebhookError {
-    code = ErrorCode.RequestError;
-    original;
-    constructor(original) {
-        super(`A request error occurred: ${original.message}`, { cause: original });
-        this.original = original;
-    }
-}
-exports.IncomingWebhookRequestError = IncomingWebhookRequestError;
-class IncomingWebhookHTTPError extends SlackWebhookError {
-    code = ErrorCode.HTTPError;
-    statusCode;
-    statusMessage;
-    body;
-    constructor(statusCode, statusMessage, body) {
-        super(`An HTTP protocol error occurred: statusCode = ${statusCode}`);
-        this.statusCode = statusCode;
-        this.statusMessage = statusMessage;
-        this.body = body;
-    }
-}
-exports.IncomingWebhookHTTPError = IncomingWebhookHTTPError;
-class WebhookTriggerRequestError extends SlackWebhookError {
-    code = ErrorCode.RequestError;
-    original;
-    constructor(original) {
-        super(`A request error occurred: ${original.message}`, { cause: original });
-        this.original = original;
-    }
-}
-exports.WebhookTriggerRequestError = WebhookTriggerRequestError;
-class WebhookTriggerHTTPError extends SlackWebhookError {
-    code = ErrorCode.HTTPError;
-    statusCode;
-    statusMessage;
-    body;
-    constructor(statusCode, statusMessage, body) {
-        super(`An HTTP protocol error occurred: statusCode = ${statusCode}`);
-        this.statusCode = statusCode;
-        this.statusMessage = statusMessage;
-        this.body = body;
-    }
-}
-exports.WebhookTriggerHTTPError = WebhookTriggerHTTPError;
-//# sourceMappingURL=errors.js.map
-
-/***/ }),
-
-/***/ 4443:
-/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
-
-
-/// <reference lib="es2017" />
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.WebhookTrigger = exports.retryPolicies = exports.addAppMetadata = exports.IncomingWebhook = exports.WebhookTriggerRequestError = exports.WebhookTriggerHTTPError = exports.SlackWebhookError = exports.IncomingWebhookRequestError = exports.IncomingWebhookHTTPError = exports.ErrorCode = void 0;
-var errors_1 = __webpack_require__(4916);
-Object.defineProperty(exports, "ErrorCode", ({ enumerable: true, get: function () { return errors_1.ErrorCode; } }));
-Object.defineProperty(exports, "IncomingWebhookHTTPError", ({ enumerable: true, get: function () { return errors_1.IncomingWebhookHTTPError; } }));
-Object.defineProperty(exports, "IncomingWebhookRequestError", ({ enumerable: true, get: function () { return errors_1.IncomingWebhookRequestError; } }));
-Object.defineProperty(exports, "SlackWebhookError", ({ enumerable: true, get: function () { return errors_1.SlackWebhookError; } }));
-Object.defineProperty(exports, "WebhookTriggerHTTPError", ({ enumerable: true, get: function () { return errors_1.WebhookTriggerHTTPError; } }));
-Object.defineProperty(exports, "WebhookTriggerRequestError", ({ enumerable: true, get: function () { return errors_1.WebhookTriggerRequestError; } }));
-var IncomingWebhook_1 = __webpack_require__(3894);
-Object.defineProperty(exports, "IncomingWebhook", ({ enumerable: true, get: function () { return IncomingWebhook_1.IncomingWebhook; } }));
-var instrument_1 = __webpack_require__(5530);
-Object.defineProperty(exports, "addAppMetadata", ({ enumerable: true, get: function () { return instrument_1.addAppMetadata; } }));
-var retry_policies_1 = __webpack_require__(4516);
-Object.defineProperty(exports, "retryPolicies", ({ enumerable: true, get: function () { return __importDefault(retry_policies_1).default; } }));
-var WebhookTrigger_1 = __webpack_require__(572);
-Object.defineProperty(exports, "WebhookTrigger", ({ enumerable: true, get: function () { return WebhookTrigger_1.WebhookTrigger; } }));
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 5530:
-/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.addAppMetadata = addAppMetadata;
-exports.getUserAgent = getUserAgent;
-const os = __importStar(__webpack_require__(8161));
-const packageJson = __webpack_require__(2732);
-/**
- * Replaces occurrences of '/' with ':' in a string, since '/' is meaningful inside User-Agent strings as a separator.
- */
-function replaceSlashes(s) {
-    return s.replace('/', ':');
-}
-const baseUserAgent = `${replaceSlashes(packageJson.name)}/${packageJson.version} ` +
-    `node/${process.version.replace('v', '')} ` +
-    `${os.platform()}/${os.release()}`;
-const appMetadata = {};
-/**
- * Appends the app metadata into the User-Agent value
- * @param appMetadata.name name of tool to be counted in instrumentation
- * @param appMetadata.version version of tool to be counted in instrumentation
- */
-function addAppMetadata({ name, version }) {
-    appMetadata[replaceSlashes(name)] = version;
-}
-/**
- * Returns the current User-Agent value for instrumentation
- */
-function getUserAgent() {
-    const appIdentifier = Object.entries(appMetadata)
-        .map(([name, version]) => `${name}/${version}`)
-        .join(' ');
-    // only prepend the appIdentifier when it's not empty
-    return (appIdentifier.length > 0 ? `${appIdentifier} ` : '') + baseUserAgent;
-}
-//# sourceMappingURL=instrument.js.map
-
-/***/ }),
-
-/***/ 4516:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.rapidRetryPolicy = exports.fiveRetriesInFiveMinutes = exports.tenRetriesInAboutThirtyMinutes = void 0;
-/**
- * The default retry policy. Retry up to 10 times, over the span of about 30 minutes. It's not exact because
- * randomization has been added to prevent a stampeding herd problem (if all instances in your application are retrying
- * a request at the exact same intervals, they are more likely to cause failures for each other).
- */
-exports.tenRetriesInAboutThirtyMinutes = {
-    retries: 10,
-    factor: 1.96821,
-    randomize: true,
-};
-/**
- * Short & sweet, five retries in five minutes and then bail.
- */
-exports.fiveRetriesInFiveMinutes = {
-    retries: 5,
-    factor: 3.86,
-};
-/**
- * This policy is just to keep the tests running fast.
- */
-exports.rapidRetryPolicy = {
-    minTimeout: 0,
-    maxTimeout: 1,
-};
-const policies = {
-    tenRetriesInAboutThirtyMinutes: exports.tenRetriesInAboutThirtyMinutes,
-    fiveRetriesInFiveMinutes: exports.fiveRetriesInFiveMinutes,
-    rapidRetryPolicy: exports.rapidRetryPolicy,
-};
-exports["default"] = policies;
-//# sourceMappingURL=retry-policies.js.map
-
-/***/ }),
-
-/***/ 2103:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-const retry = __webpack_require__(5546);
-
-const networkErrorMsgs = [
-	'Failed to fetch', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari
-	'Network request failed' // `cross-fetch`
-];
-
-class AbortError extends Error {
-	constructor(message) {
-		super();
-
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			this.originalError = new Error(message);
-			this.originalError.stack = this.stack;
-		}
-
-		this.name = 'AbortError';
-		this.message = message;
-	}
-}
-
-const decorateErrorWithCounts = (error, attemptNumber, options) => {
-	// Minus 1 from attemptNumber because the first attempt does not count as a retry
-	const retriesLeft = options.retries - (attemptNumber - 1);
-
-	error.attemptNumber = attemptNumber;
-	error.retriesLeft = retriesLeft;
-	return error;
-};
-
-const isNetworkError = errorMessage => networkErrorMsgs.includes(errorMessage);
-
-const pRetry = (input, options) => new Promise((resolve, reject) => {
-	options = {
-		onFailedAttempt: () => {},
-		retries: 10,
-		...options
-	};
-
-	const operation = retry.operation(options);
-
-	operation.attempt(async attemptNumber => {
-		try {
-			resolve(await input(attemptNumber));
-		} catch (error) {
-			if (!(error instanceof Error)) {
-				reject(new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`));
-				return;
-			}
-
-			if (error instanceof AbortError) {
-				operation.stop();
-				reject(error.originalError);
-			} else if (error instanceof TypeError && !isNetworkError(error.message)) {
-				operation.stop();
-				reject(error);
-			} else {
-				decorateErrorWithCounts(error, attemptNumber, options);
-
-				try {
-					await options.onFailedAttempt(error);
-				} catch (error) {
-					reject(error);
-					return;
-				}
-
-				if (!operation.retry(error)) {
-					reject(operation.mainError());
-				}
-			}
-		}
-	});
-});
-
-module.exports = pRetry;
-// TODO: remove this in the next major version
-module.exports["default"] = pRetry;
-
-module.exports.AbortError = AbortError;
-
-
-/***/ }),
-
-/***/ 5546:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-module.exports = __webpack_require__(7084);
-
-/***/ }),
-
-/***/ 7084:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-var RetryOperation = __webpack_require__(9538);
-
-exports.operation = function(options) {
-  var timeouts = exports.timeouts(options);
-  return new RetryOperation(timeouts, {
-      forever: options && (options.forever || options.retries === Infinity),
-      unref: options && options.unref,
-      maxRetryTime: options && options.maxRetryTime
-  });
-};
-
-exports.timeouts = function(options) {
-  if (options instanceof Array) {
-    return [].concat(options);
-  }
-
-  var opts = {
-    retries: 10,
-    factor: 2,
-    minTimeout: 1 * 1000,
-    maxTimeout: Infinity,
-    randomize: false
-  };
-  for (var key in options) {
-    opts[key] = options[key];
-  }
-
-  if (opts.minTimeout > opts.maxTimeout) {
-    throw new Error('minTimeout is greater than maxTimeout');
-  }
-
-  var timeouts = [];
-  for (var i = 0; i < opts.retries; i++) {
-    timeouts.push(this.createTimeout(i, opts));
-  }
-
-  if (options && options.forever && !timeouts.length) {
-    timeouts.push(this.createTimeout(i, opts));
-  }
-
-  // sort the array numerically ascending
-  timeouts.sort(function(a,b) {
-    return a - b;
-  });
-
-  return timeouts;
-};
-
-exports.createTimeout = function(attempt, opts) {
-  var random = (opts.randomize)
-    ? (Math.random() + 1)
-    : 1;
-
-  var timeout = Math.round(random * Math.max(opts.minTimeout, 1) * Math.pow(opts.factor, attempt));
-  timeout = Math.min(timeout, opts.maxTimeout);
-
-  return timeout;
-};
-
-exports.wrap = function(obj, options, methods) {
-  if (options instanceof Array) {
-    methods = options;
-    options = null;
-  }
-
-  if (!methods) {
-    methods = [];
-    for (var key in obj) {
-      if (typeof obj[key] === 'function') {
-        methods.push(key);
-      }
-    }
-  }
-
-  for (var i = 0; i < methods.length; i++) {
-    var method   = methods[i];
-    var original = obj[method];
-
-    obj[method] = function retryWrapper(original) {
-      var op       = exports.operation(options);
-      var args     = Array.prototype.slice.call(arguments, 1);
-      var callback = args.pop();
-
-      args.push(function(err) {
-        if (op.retry(err)) {
-          return;
-        }
-        if (err) {
-          arguments[0] = op.mainError();
-        }
-        callback.apply(this, arguments);
-      });
-
-      op.attempt(function() {
-        original.apply(obj, args);
-      });
-    }.bind(obj, original);
-    obj[method].options = options;
-  }
-};
-
-
-/***/ }),
-
-/***/ 9538:
-/***/ ((module) => {
-
-function RetryOperation(timeouts, options) {
-  // Compatibility for the old (timeouts, retryForever) signature
-  if (typeof options === 'boolean') {
-    options = { forever: options };
-  }
-
-  this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
-  this._timeouts = timeouts;
-  this._options = options || {};
-  this._maxRetryTime = options && options.maxRetryTime || Infinity;
-  this._fn = null;
-  this._errors = [];
-  this._attempts = 1;
-  this._operationTimeout = null;
-  this._operationTimeoutCb = null;
-  this._timeout = null;
-  this._operationStart = null;
-  this._timer = null;
-
-  if (this._options.forever) {
-    this._cachedTimeouts = this._timeouts.slice(0);
-  }
-}
-module.exports = RetryOperation;
-
-RetryOperation.prototype.reset = function() {
-  this._attempts = 1;
-  this._timeouts = this._originalTimeouts.slice(0);
-}
-
-RetryOperation.prototype.stop = function() {
-  if (this._timeout) {
-    clearTimeout(this._timeout);
-  }
-  if (this._timer) {
-    clearTimeout(this._timer);
-  }
-
-  this._timeouts       = [];
-  this._cachedTimeouts = null;
-};
-
-RetryOperation.prototype.retry = function(err) {
-  if (this._timeout) {
-    clearTimeout(this._timeout);
-  }
-
-  if (!err) {
-    return false;
-  }
-  var currentTime = new Date().getTime();
-  if (err && currentTime - this._operationStart >= this._maxRetryTime) {
-    this._errors.push(err);
-    this._errors.unshift(new Error('RetryOperation timeout occurred'));
-    return false;
-  }
-
-  this._errors.push(err);
-
-  var timeout = this._timeouts.shift();
-  if (timeout === undefined) {
-    if (this._cachedTimeouts) {
-      // retry forever, only keep last error
-      this._errors.splice(0, this._errors.length - 1);
-      timeout = this._cachedTimeouts.slice(-1);
-    } else {
-      return false;
-    }
-  }
-
-  var self = this;
-  this._timer = setTimeout(function() {
-    self._attempts++;
-
-    if (self._operationTimeoutCb) {
-      self._timeout = setTimeout(function() {
-        self._operationTimeoutCb(self._attempts);
-      }, self._operationTimeout);
-
-      if (self._options.unref) {
-          self._timeout.unref();
-      }
-    }
-
-    self._fn(self._attempts);
-  }, timeout);
-
-  if (this._options.unref) {
-      this._timer.unref();
-  }
-
-  return true;
-};
-
-RetryOperation.prototype.attempt = function(fn, timeoutOps) {
-  this._fn = fn;
-
-  if (timeoutOps) {
-    if (timeoutOps.timeout) {
-      this._operationTimeout = timeoutOps.timeout;
-    }
-    if (timeoutOps.cb) {
-      this._operationTimeoutCb = timeoutOps.cb;
-    }
-  }
-
-  var self = this;
-  if (this._operationTimeoutCb) {
-    this._timeout = setTimeout(function() {
-      self._operationTimeoutCb();
-    }, self._operationTimeout);
-  }
-
-  this._operationStart = new Date().getTime();
-
-  this._fn(this._attempts);
-};
-
-RetryOperation.prototype.try = function(fn) {
-  console.log('Using RetryOperation.try() is deprecated');
-  this.attempt(fn);
-};
-
-RetryOperation.prototype.start = function(fn) {
-  console.log('Using RetryOperation.start() is deprecated');
-  this.attempt(fn);
-};
-
-RetryOperation.prototype.start = RetryOperation.prototype.try;
-
-RetryOperation.prototype.errors = function() {
-  return this._errors;
-};
-
-RetryOperation.prototype.attempts = function() {
-  return this._attempts;
-};
-
-RetryOperation.prototype.mainError = function() {
-  if (this._errors.length === 0) {
-    return null;
-  }
-
-  var counts = {};
-  var mainError = null;
-  var mainErrorCount = 0;
-
-  for (var i = 0; i < this._errors.length; i++) {
-    var error = this._errors[i];
-    var message = error.message;
-    var count = (counts[message] || 0) + 1;
-
-    counts[message] = count;
-
-    if (count >= mainErrorCount) {
-      mainError = error;
-      mainErrorCount = count;
-    }
-  }
-
-  return mainError;
-};
-
-
-/***/ }),
-
 /***/ 5687:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -880,72 +16,97 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/inputs.ts
+var inputs = __webpack_require__(7276);
 ;// CONCATENATED MODULE: ./packages/core/src/report.ts
+const asIs = (text) => text;
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 /** Markup made by this module; plain strings are always escaped. */
 class Html {
-    markup;
-    constructor(markup) {
-        this.markup = markup;
+    build;
+    constructor(build) {
+        this.build = build;
+    }
+    render(scrub) {
+        return this.build(scrub);
+    }
+    /** The markup with nothing scrubbed (for tests and callers without secrets). */
+    get markup() {
+        return this.build(asIs);
     }
     toString() {
         return this.markup;
     }
 }
-function render(content) {
-    return content instanceof Html ? content.markup : escapeHtml(String(content));
+/** Scrub, then escape: the order that keeps a secret recognisable. */
+function report_text(content, scrub) {
+    return content instanceof Html ? content.render(scrub) : escapeHtml(scrub(String(content)));
 }
-function report_link(text, href) {
+function report_link(label, href) {
     return /^https?:\/\//i.test(href)
-        ? new Html(`<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`)
-        : new Html(escapeHtml(text));
+        ? new Html((s) => `<a href="${escapeHtml(s(href))}">${escapeHtml(s(label))}</a>`)
+        : new Html((s) => escapeHtml(s(label)));
 }
-function code(text) {
-    return new Html(`<code>${escapeHtml(text)}</code>`);
+function code(content) {
+    return new Html((s) => `<code>${escapeHtml(s(content))}</code>`);
 }
 class Summary {
     parts = [];
-    heading(text, level = 2) {
-        this.parts.push(`<h${level}>${render(text)}</h${level}>`);
+    heading(content, level = 2) {
+        this.parts.push((s) => `<h${level}>${report_text(content, s)}</h${level}>`);
         return this;
     }
     paragraph(...content) {
-        this.parts.push(`<p>${content.map(render).join(' ')}</p>`);
+        this.parts.push((s) => `<p>${content.map((c) => report_text(c, s)).join(' ')}</p>`);
         return this;
     }
     table(headers, rows) {
-        const head = `<tr>${headers.map((h) => `<th>${render(h)}</th>`).join('')}</tr>`;
-        const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${render(cell)}</td>`).join('')}</tr>`).join('');
-        this.parts.push(`<table>${head}${body}</table>`);
+        this.parts.push((s) => {
+            const head = `<tr>${headers.map((h) => `<th>${report_text(h, s)}</th>`).join('')}</tr>`;
+            const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${report_text(cell, s)}</td>`).join('')}</tr>`).join('');
+            return `<table>${head}${body}</table>`;
+        });
         return this;
     }
     list(items) {
-        this.parts.push(`<ul>${items.map((i) => `<li>${render(i)}</li>`).join('')}</ul>`);
+        this.parts.push((s) => `<ul>${items.map((i) => `<li>${report_text(i, s)}</li>`).join('')}</ul>`);
         return this;
     }
     details(label, body) {
-        const inner = body instanceof Summary ? body.toString() : render(body);
-        this.parts.push(`<details><summary>${render(label)}</summary>\n\n${inner}\n\n</details>`);
+        this.parts.push((s) => {
+            const inner = body instanceof Summary ? body.render(s) : report_text(body, s);
+            return `<details><summary>${report_text(label, s)}</summary>\n\n${inner}\n\n</details>`;
+        });
         return this;
     }
-    codeBlock(text) {
-        this.parts.push(`<pre><code>${escapeHtml(text)}</code></pre>`);
+    codeBlock(content) {
+        this.parts.push((s) => `<pre><code>${escapeHtml(s(content))}</code></pre>`);
         return this;
+    }
+    render(scrub) {
+        return `${this.parts.map((part) => part(scrub)).join('\n')}\n`;
     }
     toString() {
-        return `${this.parts.join('\n')}\n`;
+        return this.render(asIs);
     }
+    /** Appends to the job summary; the runner scrubs each text before it is escaped. */
     write(runner) {
-        runner.appendSummary(this.toString());
+        runner.appendSummary(this);
     }
 }
 
+// EXTERNAL MODULE: ./packages/core/src/untrusted.ts
+var untrusted = __webpack_require__(3023);
+// EXTERNAL MODULE: ./packages/core/src/urls.ts
+var urls = __webpack_require__(3199);
 // EXTERNAL MODULE: ./node_modules/@slack/webhook/dist/index.js
 var dist = __webpack_require__(4443);
-// EXTERNAL MODULE: ./packages/core/src/input-types.ts
-var input_types = __webpack_require__(8657);
+// EXTERNAL MODULE: ./actions/notify/src/manifest.ts + 3 modules
+var manifest = __webpack_require__(7891);
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __webpack_require__(9713);
 ;// CONCATENATED MODULE: ./actions/notify/src/slack-text.ts
 /**
  * Slack's text rules. `&`, `<` and `>` are control characters in every Slack text: a commit
@@ -962,15 +123,14 @@ const LIMITS = {
     buttonText: 75,
     buttonUrl: 3000,
     fallbackText: 40_000,
+    altText: 2000,
+    url: 3000,
 };
 function escapeMrkdwn(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-/** Cuts text to `max` characters (code points, so no emoji is split), marking the cut. */
-function truncate(text, max) {
-    const chars = [...text];
-    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+// The suite's one truncation helper; it counts UTF-16 units, never fewer than Slack's characters.
+
 /** A mrkdwn link; the label cannot hold `|` or `>`. */
 function mrkdwnLink(url, label) {
     return `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
@@ -1008,7 +168,7 @@ function firstLine(text) {
     return text?.split(/\r?\n/, 1)[0]?.trim() || undefined;
 }
 function field(label, valueMrkdwn) {
-    return { type: 'mrkdwn', text: truncate(`*${label}*\n${valueMrkdwn}`, LIMITS.fieldText) };
+    return { type: 'mrkdwn', text: (0,untrusted/* truncate */.xv)(`*${label}*\n${valueMrkdwn}`, LIMITS.fieldText) };
 }
 function sectionsOfFields(fields) {
     const sections = [];
@@ -1034,19 +194,19 @@ function buildMessage(n) {
     if (n.run.actor)
         summary.push(field('Actor', escapeMrkdwn(n.run.actor)));
     if (n.durationMs !== undefined)
-        summary.push(field('Duration', (0,input_types/* formatDuration */.a3)(n.durationMs)));
+        summary.push(field('Duration', (0,duration/* formatDuration */.a)(n.durationMs)));
     const extra = n.fields.map(([key, value]) => field(escapeMrkdwn(key), escapeMrkdwn(value)));
     const blocks = [
-        { type: 'header', text: { type: 'plain_text', text: truncate(`${look.emoji} ${title}`, LIMITS.headerText), emoji: true } },
+        { type: 'header', text: { type: 'plain_text', text: (0,untrusted/* truncate */.xv)(`${look.emoji} ${title}`, LIMITS.headerText), emoji: true } },
     ];
     const body = [mentionText, n.text ?? ''].filter((s) => s !== '').join(' ');
     if (body)
-        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(body, LIMITS.sectionText) } });
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: (0,untrusted/* truncate */.xv)(body, LIMITS.sectionText) } });
     blocks.push(...sectionsOfFields([...summary, ...extra]));
     if (n.reason) {
         blocks.push({
             type: 'section',
-            text: { type: 'mrkdwn', text: truncate(`*Reason*\n${escapeMrkdwn(n.reason)}`, LIMITS.sectionText) },
+            text: { type: 'mrkdwn', text: (0,untrusted/* truncate */.xv)(`*Reason*\n${escapeMrkdwn(n.reason)}`, LIMITS.sectionText) },
         });
     }
     const context = [n.run.repository, n.run.refName, n.run.workflow && `${n.run.workflow} #${n.run.runId}`]
@@ -1054,7 +214,7 @@ function buildMessage(n) {
         .map(escapeMrkdwn)
         .join(' · ');
     if (context)
-        blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(context, LIMITS.contextText) }] });
+        blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: (0,untrusted/* truncate */.xv)(context, LIMITS.contextText) }] });
     const buttons = [];
     if (n.run.runUrl)
         buttons.push(message_button('View run', n.run.runUrl));
@@ -1062,13 +222,15 @@ function buildMessage(n) {
         buttons.push(message_button('Open deployment', n.url));
     if (buttons.length > 0)
         blocks.push({ type: 'actions', elements: buttons });
-    const fallback = [mentionText, `${look.emoji} ${title}`].filter((s) => s !== '').join(' ');
+    // The top-level text and the fallback are mrkdwn, where `<!channel>` in a title would ping.
+    const headline = `${look.emoji} ${escapeMrkdwn(title)}`;
+    const fallback = [mentionText, headline].filter((s) => s !== '').join(' ');
     return {
-        text: truncate(fallback, LIMITS.fallbackText),
+        text: (0,untrusted/* truncate */.xv)(fallback, LIMITS.fallbackText),
         attachments: [
             {
                 color: look.color,
-                fallback: truncate(`${look.emoji} ${title}`, LIMITS.fallbackText),
+                fallback: (0,untrusted/* truncate */.xv)(headline, LIMITS.fallbackText),
                 blocks: blocks.slice(0, LIMITS.blocks),
             },
         ],
@@ -1077,7 +239,7 @@ function buildMessage(n) {
 function message_button(label, url) {
     return {
         type: 'button',
-        text: { type: 'plain_text', text: truncate(label, LIMITS.buttonText) },
+        text: { type: 'plain_text', text: (0,untrusted/* truncate */.xv)(label, LIMITS.buttonText) },
         url: url.slice(0, LIMITS.buttonUrl),
     };
 }
@@ -1105,7 +267,7 @@ function placeholderValues(n) {
         environment: n.environment ?? '',
         url: n.url ?? '',
         reason: n.reason ?? '',
-        duration: n.durationMs === undefined ? '' : (0,input_types/* formatDuration */.a3)(n.durationMs),
+        duration: n.durationMs === undefined ? '' : (0,duration/* formatDuration */.a)(n.durationMs),
         repository: n.run.repository,
         ref: n.run.refName,
         actor: n.run.actor,
@@ -1166,29 +328,95 @@ async function renderPayload(template, n) {
     }
     const values = placeholderValues(n);
     const unknown = new Set();
-    const fill = (value) => {
+    const fill = (value, key, ancestors) => {
         if (typeof value === 'string') {
-            return value.replace(PLACEHOLDER, (whole, name) => {
-                const replacement = values[name];
-                if (replacement === undefined) {
-                    unknown.add(name);
-                    return whole;
-                }
-                return escapeMrkdwn(replacement);
-            });
+            const context = fieldContext(key, ancestors);
+            return fillString(value, values, unknown, context);
         }
         if (Array.isArray(value))
-            return value.map(fill);
+            return value.map((v) => fill(v, key, [...ancestors, value]));
         if (value !== null && typeof value === 'object') {
-            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, k, [...ancestors, value])]));
         }
         return value;
     };
-    const filled = fill(parsed);
+    const filled = fill(parsed, undefined, []);
     if (unknown.size > 0) {
         throw payloadError(`expected known placeholders; unknown: ${[...unknown].map((u) => `{{ ${u} }}`).join(', ')} (known: ${PLACEHOLDER_NAMES.join(', ')})`);
     }
     return filled;
+}
+/** Keys whose value is a URL: filled as is (mrkdwn escaping would turn `&` into `&amp;`). */
+const URL_KEYS = new Set([
+    'url',
+    'image_url',
+    'thumb_url',
+    'title_link',
+    'author_link',
+    'author_icon',
+    'footer_icon',
+    'icon_url',
+]);
+/** How a string at `key` is escaped and how long it may be, from where it sits in the message. */
+function fieldContext(key, ancestors) {
+    const mrkdwn = { escape: escapeMrkdwn };
+    if (key !== undefined && URL_KEYS.has(key))
+        return { escape: (text) => text, limit: LIMITS.url };
+    if (key === 'alt_text')
+        return { ...mrkdwn, limit: LIMITS.altText };
+    const parent = ancestors.at(-1);
+    if (key === 'text' && ancestors.length === 1)
+        return { ...mrkdwn, limit: LIMITS.fallbackText };
+    if (key === 'fallback')
+        return { ...mrkdwn, limit: LIMITS.fallbackText };
+    if (key === 'text' && (parent?.type === 'plain_text' || parent?.type === 'mrkdwn')) {
+        // The text object's owner: a block or element, or the `fields` array of a section.
+        const owner = ancestors.at(-2);
+        if (Array.isArray(owner)) {
+            const holder = ancestors.at(-3);
+            if (holder?.fields === owner)
+                return { ...mrkdwn, limit: LIMITS.fieldText };
+            return { ...mrkdwn, limit: LIMITS.contextText };
+        }
+        if (owner?.type === 'header')
+            return { ...mrkdwn, limit: LIMITS.headerText };
+        if (owner?.type === 'button')
+            return { ...mrkdwn, limit: LIMITS.buttonText };
+    }
+    return { ...mrkdwn, limit: LIMITS.sectionText };
+}
+/**
+ * Fills one string of the template so that the result fits its field: when it would be too long,
+ * the longest filled value is cut first (the template's own text is the user's, and kept).
+ */
+function fillString(template, values, unknown, context) {
+    const parts = [];
+    let last = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+        const name = match[1] ?? '';
+        parts.push({ literal: template.slice(last, match.index) });
+        const value = values[name];
+        if (value === undefined) {
+            unknown.add(name);
+            parts.push({ literal: match[0] });
+        }
+        else
+            parts.push({ name, raw: value });
+        last = (match.index ?? 0) + match[0].length;
+    }
+    parts.push({ literal: template.slice(last) });
+    const render = (part) => ('literal' in part ? part.literal : context.escape(part.raw));
+    const fillers = parts.filter((p) => 'raw' in p);
+    for (;;) {
+        const length = parts.reduce((sum, part) => sum + render(part).length, 0);
+        if (length <= context.limit)
+            break;
+        const longest = fillers.reduce((best, p) => (p.raw !== '' && (!best || render(p).length > render(best).length) ? p : best), undefined);
+        if (!longest)
+            break;
+        longest.raw = (0,untrusted/* truncate */.xv)(longest.raw, Math.max(0, longest.raw.length - (length - context.limit)));
+    }
+    return parts.map(render).join('');
 }
 
 ;// CONCATENATED MODULE: ./actions/notify/src/notify.ts
@@ -1198,6 +426,10 @@ async function renderPayload(template, n) {
  * library itself does not retry 429), and report. Delivery failure is a warning unless
  * `fail-on-error` is set: a notification must never be the reason a deploy fails.
  */
+
+
+
+
 
 
 
@@ -1218,33 +450,63 @@ function notificationOf(inputs, ctx) {
         run: ctx.github,
     };
 }
-/** Why Slack did not take the message, in Slack's own words when it gave them. */
-function deliveryFailure(error) {
+/**
+ * Why Slack did not take the message, in Slack's own words when it gave them: scrubbed, folded
+ * onto one line, capped and quoted (an error body is outside text, and may be a megabyte).
+ */
+function deliveryFailure(error, secrets) {
     const e = error;
-    if (e.statusCode !== undefined)
-        return `Slack answered ${e.statusCode}: ${(e.body ?? '').trim() || 'no body'}`;
-    if (e.original !== undefined)
-        return (0,errors/* errorMessage */.gJ)(e.original);
-    return (0,errors/* errorMessage */.gJ)(error);
+    if (e.statusCode !== undefined) {
+        const body = (0,untrusted/* excerpt */.Kb)(e.body ?? '', secrets);
+        return `Slack answered ${e.statusCode}: ${body ? JSON.stringify(body) : 'no body'}`;
+    }
+    return (0,untrusted/* excerpt */.Kb)((0,errors/* errorMessage */.gJ)(e.original !== undefined ? e.original : error), secrets);
+}
+/**
+ * `status: ''` is what a misspelt expression gives (`\${{ job.stauts }}`); the runner sets an
+ * input it was not given to its default, so an empty value was written, and reporting it as a
+ * success would be a lie.
+ */
+function refuseEmptyStatus(env) {
+    const given = env[(0,inputs/* inputVariable */.LO)('status')];
+    if (given !== undefined && given.trim() === '')
+        throw new errors/* InputError */.dz([
+            {
+                input: 'status',
+                shown: 'is empty',
+                expected: `expected one of ${manifest/* STATUSES */.f.join(', ')}; an empty value is usually a misspelt expression such as \${{ job.status }}`,
+            },
+        ]);
 }
 async function notify(inputs, ctx) {
     const { runner } = ctx;
+    refuseEmptyStatus(ctx.env);
     const notification = notificationOf(inputs, ctx);
     // Built before anything is sent: a bad payload template is an input error, not a failed send.
     const message = inputs.payload === undefined ? buildMessage(notification) : await renderPayload(inputs.payload, notification);
-    const http = ctx.http({ service: 'Slack', deadline: inputs.timeout, timeout: inputs.requestTimeout, retries: 6 });
+    const http = ctx.http({
+        service: 'Slack',
+        deadline: inputs.timeout,
+        timeout: inputs.requestTimeout,
+        retries: 6,
+        // Slack asks clients to retry its 5xx; a message sent twice beats a lost failure alert.
+        retryUnsafe: true,
+        secrets: runner.secrets,
+        // The webhook's path is its secret: errors and logs show the host only.
+        describeUrl: (url) => `${(0,urls/* hostOf */.w4)(url)} (webhook)`,
+    });
     const webhook = new dist.IncomingWebhook(inputs.webhookUrl, { fetch: http.fetch });
     let failure;
     await runner.group('Send the Slack message', async () => {
         try {
             const result = await webhook.send(message);
             if (result.text?.trim() !== 'ok')
-                failure = `Slack answered 200 but not 'ok': ${(result.text ?? '').slice(0, 200)}`;
+                failure = `Slack answered 200 but not 'ok': ${JSON.stringify((0,untrusted/* excerpt */.Kb)(result.text ?? '', runner.secrets))}`;
         }
         catch (error) {
             if (ctx.signal.aborted)
                 throw error;
-            failure = deliveryFailure(error);
+            failure = deliveryFailure(error, runner.secrets);
         }
     });
     runner.setOutput('sent', failure === undefined);
@@ -1268,13 +530,6 @@ async function notify(inputs, ctx) {
     return { status: 'warning' };
 }
 
-
-/***/ }),
-
-/***/ 2732:
-/***/ ((module) => {
-
-module.exports = /*#__PURE__*/JSON.parse('{"name":"@slack/webhook","version":"8.0.2","description":"Official library for using the Slack Platform\'s Incoming Webhooks","author":"Slack Technologies, LLC","license":"MIT","keywords":["slack","request","client","http","api","proxy"],"main":"dist/index.js","types":"./dist/index.d.ts","files":["dist/**/*"],"engines":{"node":">= 20","npm":">=9.6.4"},"repository":{"type":"git","url":"git+https://github.com/slackapi/node-slack-sdk.git"},"homepage":"https://docs.slack.dev/tools/node-slack-sdk/webhook/","publishConfig":{"access":"public"},"bugs":{"url":"https://github.com/slackapi/node-slack-sdk/issues"},"scripts":{"build":"npm run build:clean && tsc","build:clean":"shx rm -rf ./dist","docs":"npx typedoc --plugin typedoc-plugin-markdown","prepack":"npm run build","test":"npm run build && node --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination=test-results.xml --import tsx --test src/IncomingWebhook.test.ts src/WebhookTrigger.test.ts src/instrument.test.ts src/retry-policies.test.ts","test:coverage":"npm run build && node --experimental-test-coverage --test-reporter=spec --test-reporter-destination=stdout --test-reporter=lcov --test-reporter-destination=lcov.info --test-reporter=junit --test-reporter-destination=test-results.xml --import tsx --test src/IncomingWebhook.test.ts src/WebhookTrigger.test.ts src/instrument.test.ts src/retry-policies.test.ts"},"dependencies":{"@slack/types":"^3.1.0","@types/node":">=20","@types/retry":"0.12.5","p-retry":"^4.6.2","retry":"^0.13.1"},"devDependencies":{"nock":"^14.0.17"}}');
 
 /***/ })
 

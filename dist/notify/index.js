@@ -5,32 +5,227 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8160);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7253);
+/* harmony import */ var _deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9007);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7891);
 
 
 // The body (Slack's client, the message builder) loads once the inputs are valid, so a step that
 // fails on its inputs starts as fast as node itself.
-process.exitCode = await (0,_deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifest */ .e, async (inputs, ctx) => (await __nccwpck_require__.e(/* import() */ 687).then(__nccwpck_require__.bind(__nccwpck_require__, 5687))).notify(inputs, ctx));
+process.exitCode = await (0,_deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifest */ .e, async (inputs, ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(443), __nccwpck_require__.e(687)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5687))).notify(inputs, ctx));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 7253:
+/***/ 7891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ STATUSES),
   e: () => (/* binding */ manifest)
 });
 
-// UNUSED EXPORTS: STATUSES
+// EXTERNAL MODULE: ./packages/core/src/bytes.ts
+var bytes = __nccwpck_require__(1938);
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __nccwpck_require__(9713);
+;// CONCATENATED MODULE: ./packages/core/src/lines.ts
+/**
+ * The one line splitter for multi-line inputs and documents: `\n`, `\r\n` or a lone `\r`, each
+ * line trimmed, blank lines dropped. `# comments` are the caller's business (a header value or a
+ * URL may hold `#`).
+ */
+function lines_splitLines(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/** Lines as `splitLines` gives them, keeping their 1-based line numbers (for error messages). */
+function numberedLines(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((raw, index) => ({ line: index + 1, text: raw.trim() }))
+        .filter((entry) => entry.text !== '');
+}
+/** Items of a list of words: one a line or comma-separated. Never for URLs, which may hold commas. */
+function splitWords(text) {
+    return lines_splitLines(text).flatMap((line) => line
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''));
+}
 
-// EXTERNAL MODULE: ./packages/core/src/input-types.ts
-var input_types = __nccwpck_require__(8657);
+// EXTERNAL MODULE: ./packages/core/src/urls.ts
+var urls = __nccwpck_require__(3199);
+;// CONCATENATED MODULE: ./packages/core/src/input-types.ts
+/**
+ * The types a scalar input can have. Each is a parser from the raw string to the typed value,
+ * plus the expected form in words: that sentence is the error for a bad value and the catalog's
+ * description of the input, so the two cannot disagree.
+ *
+ * These are small typed parsers rather than zod schemas on purpose: every action parses its
+ * inputs at start, and zod's module evaluation alone costs 0.5-0.7x a bare `node -e 0` (measured
+ * with the bundles here). zod validates the structured documents (check files, API answers),
+ * which load with the action bodies; `fromZod` turns such a schema into an input type.
+ */
+
+
+
+
+// Kept for the modules that still import them from here; new code imports duration.ts.
+
+const ok = (value) => ({ ok: true, value });
+const bad = (expected) => ({ ok: false, expected });
+function type(form, parse) {
+    return { form, parse };
+}
+/** An input type from any schema with zod's `safeParse` shape (kept structural: no zod import here). */
+function fromSchema(form, schema) {
+    return type(form, (raw) => {
+        const result = schema.safeParse(raw);
+        if (result.success)
+            return ok(result.data);
+        const issue = result.error.issues[0];
+        const at = issue && issue.path.length > 0 ? ` (at ${issue.path.map(String).join('.')})` : '';
+        return bad(issue ? `${form}${at}: ${issue.message}` : form);
+    });
+}
+function input_types_text(form = 'text') {
+    return type(form, (raw) => ok(raw));
+}
+function pattern(re, form) {
+    return type(form, (raw) => (re.test(raw) ? ok(raw) : bad(form)));
+}
+function oneOf(values) {
+    const form = `one of ${values.map((v) => `'${v}'`).join(', ')}`;
+    return type(form, (raw) => {
+        const value = raw.toLowerCase();
+        return values.includes(value) ? ok(value) : bad(form);
+    });
+}
+/** Strict booleans, as the YAML 1.2 core schema spells them (the runner's own rule). */
+function input_types_boolean() {
+    const form = "'true' or 'false'";
+    return type(form, (raw) => {
+        if (['true', 'True', 'TRUE'].includes(raw))
+            return ok(true);
+        if (['false', 'False', 'FALSE'].includes(raw))
+            return ok(false);
+        return bad(form);
+    });
+}
+function integer(options = {}) {
+    const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = options;
+    const range = options.min !== undefined && options.max !== undefined
+        ? ` from ${min} to ${max}`
+        : options.min !== undefined
+            ? ` of at least ${min}`
+            : '';
+    const form = `a whole number${range}`;
+    return type(form, (raw) => {
+        if (!/^[+-]?\d+$/.test(raw))
+            return bad(form);
+        const value = Number(raw);
+        return value < min || value > max || !Number.isSafeInteger(value) ? bad(form) : ok(value);
+    });
+}
+/** A duration in milliseconds. */
+function input_types_duration(options = {}) {
+    const { min = 0, max = 24 * 3_600_000 } = options;
+    const form = `a duration such as 90s, 5m, 1h or plain seconds, from ${(0,duration/* formatDuration */.a)(min)} to ${(0,duration/* formatDuration */.a)(max)}`;
+    return type(form, (raw) => {
+        const ms = (0,duration/* parseDuration */.E)(raw);
+        return ms === undefined || ms < min || ms > max ? bad(form) : ok(ms);
+    });
+}
+function url(options = {}) {
+    const protocols = options.protocols ?? ['http:', 'https:'];
+    const form = options.form ?? `an absolute ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL`;
+    return type(form, (raw) => {
+        // The URL parser drops line breaks and tabs: a two-line value would request a URL nobody wrote.
+        const control = (0,urls/* describeControlCharacter */.WK)(raw);
+        if (control)
+            return bad(`${form}, on one line; this value holds ${control}`);
+        if (!URL.canParse(raw))
+            return bad(form);
+        const parsed = new URL(raw);
+        return protocols.includes(parsed.protocol) && parsed.hostname !== '' ? ok(raw) : bad(form);
+    });
+}
+/** URLs, one a line: never split on commas, which a URL may hold (`?checks=db,cache`). */
+function input_types_urls(options = {}) {
+    const item = url(options);
+    const form = `URLs, one a line, each ${item.form}`;
+    return type(form, (raw) => {
+        const values = [];
+        for (const entry of splitLines(raw)) {
+            const parsed = item.parse(entry);
+            if (!parsed.ok)
+                return bad(`${form}; ${JSON.stringify(entry)} is not`);
+            values.push(parsed.value);
+        }
+        return values.length > 0 ? ok(values) : bad(form);
+    });
+}
+/** A list of words (names, statuses, ids): one a line or comma-separated; blank items dropped. */
+function list(item) {
+    const form = `a list, one item a line or comma-separated${item ? `, each ${item.form}` : ''}`;
+    return type(form, (raw) => {
+        const values = [];
+        for (const entry of splitWords(raw)) {
+            if (!item) {
+                values.push(entry);
+                continue;
+            }
+            const parsed = item.parse(entry);
+            if (!parsed.ok)
+                return bad(`${form}; item ${JSON.stringify(entry)} is not ${item.form}`);
+            values.push(parsed.value);
+        }
+        return ok(values);
+    });
+}
+/** A size in bytes: `1MiB`, `512KiB`, `10MB` or plain bytes. */
+function input_types_bytes(options = {}) {
+    const { min = 0, max = 1024 ** 3 } = options;
+    const form = `a size such as 512KiB, 1MiB, 10MB or plain bytes, from ${formatBytes(min)} to ${formatBytes(max)}`;
+    return type(form, (raw) => {
+        const value = parseBytes(raw);
+        return value === undefined || value < min || value > max ? bad(form) : ok(value);
+    });
+}
+/** `KEY=VALUE`, one pair a line; blank lines and `#` comments are skipped; values may hold `=`. */
+function keyValues() {
+    const form = 'KEY=VALUE pairs, one a line (keys are letters, digits, _ . -)';
+    return type(form, (raw) => {
+        const pairs = [];
+        for (const { line, text: trimmed } of numberedLines(raw)) {
+            if (trimmed.startsWith('#'))
+                continue;
+            const eq = trimmed.indexOf('=');
+            const key = eq > 0 ? trimmed.slice(0, eq).trim() : '';
+            if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+                return bad(`${form}; line ${line} is not`);
+            pairs.push([key, trimmed.slice(eq + 1).trim()]);
+        }
+        return ok(pairs);
+    });
+}
+/** A date-time: ISO 8601 or Unix epoch seconds; returns epoch milliseconds. */
+function timestamp() {
+    const form = 'an ISO 8601 date-time or Unix epoch seconds';
+    return type(form, (raw) => {
+        if (/^\d{9,11}(\.\d+)?$/.test(raw))
+            return ok(Math.round(Number(raw) * 1000));
+        const ms = /^\d{4}-\d{2}-\d{2}/.test(raw) ? Date.parse(raw) : Number.NaN;
+        return Number.isNaN(ms) ? bad(form) : ok(ms);
+    });
+}
+
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __nccwpck_require__(7276);
 ;// CONCATENATED MODULE: ./packages/core/src/manifest.ts
@@ -47,29 +242,29 @@ function defineAction(manifest) {
 
 
 const STATUSES = ['success', 'failure', 'cancelled', 'skipped', 'started', 'warning'];
-/** `here`, `channel`, `everyone`, a user (U…/W…), a user group (S…), or Slack's own `<…>` form. */
-const mention = input_types/* pattern */.T1(/^(here|channel|everyone|@?[UWS][A-Z0-9]{2,}|<[@!#][^<>\s]+>)$/, "'here', 'channel', 'everyone', a user id (U…/W…), a user-group id (S…) or Slack's <@…>/<!…> form");
+/** `here`, `channel`, `everyone` (with or without `@`), a user (U…/W…), a user group (S…), or Slack's own `<…>` form. */
+const mention = pattern(/^(@?(here|channel|everyone)|@?[UWS][A-Z0-9]{2,}|<[@!#][^<>\s]+>)$/, "'here', 'channel', 'everyone' (or '@here'…), a user id (U…/W…), a user-group id (S…) or Slack's <@…>/<!…> form");
 const manifest = defineAction({
     name: 'notify',
     title: 'Deploy Suite: notify Slack',
     description: 'Sends a Slack message about the run (status, environment, URL, commit, actor, run link, duration, reason) through an incoming webhook. Never fails the job unless asked.',
     branding: { icon: 'bell', color: 'purple' },
     inputs: {
-        'webhook-url': (0,inputs/* required */.mw)(input_types/* url */.OZ({ form: 'a Slack incoming-webhook URL such as https://hooks.slack.com/services/T…/B…/…' }), 'Slack incoming-webhook URL. Pass it from a secret.', { secret: true }),
-        status: (0,inputs/* withDefault */.IQ)(input_types/* oneOf */.yL(STATUSES), 'success', "The outcome to report; pass the `job.status` expression to report the job's."),
-        title: (0,inputs/* optional */.lq)(input_types/* text */.Qq(), 'Headline of the message. Default: the status and repository, e.g. "Deployed acme/api to production".'),
-        text: (0,inputs/* optional */.lq)(input_types/* text */.Qq(), 'Body of the message, in Slack mrkdwn.'),
-        environment: (0,inputs/* optional */.lq)(input_types/* text */.Qq(), 'Environment the run deployed to, e.g. production.'),
-        url: (0,inputs/* optional */.lq)(input_types/* url */.OZ(), 'URL of the deployment, e.g. the `url` output of the deploy step.'),
-        reason: (0,inputs/* optional */.lq)(input_types/* text */.Qq(), 'Why a rollback or failure happened; shown as its own section.'),
-        fields: (0,inputs/* optional */.lq)(input_types/* keyValues */.K7(), 'Extra fields, `KEY=VALUE` one a line, shown in the message.'),
-        mention: (0,inputs/* optional */.lq)(input_types/* list */.p_(mention), 'Who to mention when the status is in `mention-on`, e.g. `here` or `S0123ABCD`.'),
-        'mention-on': (0,inputs/* withDefault */.IQ)(input_types/* list */.p_(input_types/* oneOf */.yL(STATUSES)), 'failure', 'Statuses that trigger the mention.'),
-        'started-at': (0,inputs/* optional */.lq)(input_types/* timestamp */.vE(), 'When the run started (ISO 8601 or epoch seconds), to show its duration, e.g. from a first step that runs `date +%s`.'),
-        payload: (0,inputs/* optional */.lq)(input_types/* text */.Qq('a Slack message as JSON or YAML, with {{ name }} placeholders'), 'A custom message (JSON or YAML) sent instead of the built one. `{{ status }}`, `{{ commit.message }}`, `{{ run.url }}` and the other placeholders listed in the catalog are filled in safely.'),
-        'fail-on-error': (0,inputs/* withDefault */.IQ)(input_types/* boolean */.zM(), 'false', 'Fail the step when the message cannot be delivered. By default a failed notification is a warning.'),
-        timeout: (0,inputs/* withDefault */.IQ)(input_types/* duration */.p0({ min: 1000, max: 600_000 }), '30s', 'How long delivery may take, retries included.'),
-        'request-timeout': (0,inputs/* withDefault */.IQ)(input_types/* duration */.p0({ min: 100, max: 120_000 }), '10s', 'How long one attempt may take.'),
+        'webhook-url': (0,inputs/* required */.mw)(url({ form: 'a Slack incoming-webhook URL such as https://hooks.slack.com/services/T…/B…/…' }), 'Slack incoming-webhook URL. Pass it from a secret.', { secret: true }),
+        status: (0,inputs/* withDefault */.IQ)(oneOf(STATUSES), 'success', "The outcome to report; pass the `job.status` expression to report the job's. An empty value (a misspelt expression) is refused rather than reported as a success."),
+        title: (0,inputs/* optional */.lq)(input_types_text(), 'Headline of the message. Default: the status and repository, e.g. "Deployed acme/api to production".'),
+        text: (0,inputs/* optional */.lq)(input_types_text(), 'Body of the message, in Slack mrkdwn.'),
+        environment: (0,inputs/* optional */.lq)(input_types_text(), 'Environment the run deployed to, e.g. production.'),
+        url: (0,inputs/* optional */.lq)(url(), 'URL of the deployment, e.g. the `url` output of the deploy step.'),
+        reason: (0,inputs/* optional */.lq)(input_types_text(), 'Why a rollback or failure happened; shown as its own section.'),
+        fields: (0,inputs/* optional */.lq)(keyValues(), 'Extra fields, `KEY=VALUE` one a line, shown in the message.'),
+        mention: (0,inputs/* optional */.lq)(list(mention), 'Who to mention when the status is in `mention-on`, e.g. `here` or `S0123ABCD`.'),
+        'mention-on': (0,inputs/* withDefault */.IQ)(list(oneOf(STATUSES)), 'failure', 'Statuses that trigger the mention.'),
+        'started-at': (0,inputs/* optional */.lq)(timestamp(), 'When the run started (ISO 8601 or epoch seconds), to show its duration, e.g. from a first step that runs `date +%s`.'),
+        payload: (0,inputs/* optional */.lq)(input_types_text('a Slack message as JSON or YAML, with {{ name }} placeholders'), 'A custom message (JSON or YAML) sent instead of the built one. `{{ status }}`, `{{ commit.message }}`, `{{ run.url }}` and the other placeholders listed in the catalog are filled in safely.'),
+        'fail-on-error': (0,inputs/* withDefault */.IQ)(input_types_boolean(), 'false', 'Fail the step when the message cannot be delivered. By default a failed notification is a warning.'),
+        timeout: (0,inputs/* withDefault */.IQ)(input_types_duration({ min: 1000, max: 600_000 }), '30s', 'How long delivery may take, retries included.'),
+        'request-timeout': (0,inputs/* withDefault */.IQ)(input_types_duration({ min: 100, max: 120_000 }), '10s', 'How long one attempt may take.'),
     },
     outputs: {
         sent: { description: "'true' when Slack accepted the message, else 'false'." },
@@ -88,7 +283,7 @@ const manifest = defineAction({
       Region=eu-west`,
     notes: `### Custom payloads
 
-\`payload\` replaces the built message with your own Slack message, as JSON or YAML. It is parsed first and then filled: each \`{{ name }}\` inside a string is replaced with the value, escaped for Slack (\`&\`, \`<\`, \`>\`), so a commit message full of quotes, braces or \`<!channel>\` can neither change the message's shape nor ping anyone. An unknown name is an input error, reported before anything is sent.
+\`payload\` replaces the built message with your own Slack message, as JSON or YAML. It is parsed first and then filled: each \`{{ name }}\` inside a string is replaced with the value, escaped for Slack (\`&\`, \`<\`, \`>\`), so a commit message full of quotes, braces or \`<!channel>\` can neither change the message's shape nor ping anyone. In URL fields (\`url\`, \`image_url\`, \`title_link\`…) values are put as they are, not escaped. A filled string is cut to its field's Block Kit limit (a header's 150 characters, a button's 75, a section's 3,000, a field's 2,000), shortening the filled values rather than your text, so a long commit message cannot make Slack refuse the message. An unknown name is an input error, reported before anything is sent.
 
 | placeholder | value |
 |---|---|
@@ -100,8 +295,89 @@ const manifest = defineAction({
 | \`{{ run.id }}\`, \`{{ run.url }}\` | the workflow run and its link |
 | \`{{ fields.<KEY> }}\` | a value given in \`fields\` |
 
-Delivery: Slack's 429 is retried after its \`Retry-After\`, 5xx and network errors with backoff, each attempt within \`request-timeout\` and all within \`timeout\`. A message Slack refuses (a revoked webhook: 404 \`no_service\`) is a warning with Slack's error unless \`fail-on-error\` is true.`,
+Delivery: Slack's 429 is retried after its \`Retry-After\`, 5xx and network errors with backoff, each attempt within \`request-timeout\` and all within \`timeout\`. A message Slack refuses (a revoked webhook: 404 \`no_service\`) is a warning with Slack's error (escaped and cut to a few hundred characters) unless \`fail-on-error\` is true. A redirect is refused, never followed with the message to another host, and the webhook URL is never printed: only its host.`,
 });
+
+
+/***/ }),
+
+/***/ 1938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export parseBytes */
+/** Sizes as people write and read them: `1MiB`, `512KiB`, `10MB`, or plain bytes. */
+const UNITS = {
+    b: 1,
+    kb: 1000,
+    mb: 1000 ** 2,
+    gb: 1000 ** 3,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+};
+/** Parses `1MiB`, `512KiB`, `10MB`, `2048` (bytes) into bytes; undefined when unreadable. */
+function parseBytes(raw) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?$/i.exec(raw.trim());
+    if (!match)
+        return undefined;
+    const value = Number(match[1]) * (UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1);
+    return Number.isFinite(value) ? Math.floor(value) : undefined;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 ** 2)
+        return `${trim(bytes / 1024)} KiB`;
+    if (bytes < 1024 ** 3)
+        return `${trim(bytes / 1024 ** 2)} MiB`;
+    return `${trim(bytes / 1024 ** 3)} GiB`;
+}
+function trim(value) {
+    return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+
+/***/ }),
+
+/***/ 9713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/** Durations as people write and read them: `90s`, `5m`, `1h`, `1m30s`, `250ms`, plain seconds. */
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Parses `90s`, `5m`, `1h`, `1m30s`, `250ms` or plain seconds into milliseconds. */
+function parseDuration(raw) {
+    const value = raw.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(value))
+        return undefined;
+    let total = 0;
+    for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
+    }
+    return Math.round(total);
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const seconds = ms / 1000;
+    if (seconds < 60)
+        return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
+    const minutes = Math.floor(seconds / 60);
+    const rest = Math.round(seconds - minutes * 60);
+    if (minutes < 60)
+        return rest ? `${minutes}m${rest}s` : `${minutes}m`;
+    const hours = Math.floor(minutes / 60);
+    const restMinutes = minutes - hours * 60;
+    return restMinutes ? `${hours}h${restMinutes}m` : `${hours}h`;
+}
 
 
 /***/ }),
@@ -168,207 +444,26 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 8657:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K7: () => (/* binding */ keyValues),
-/* harmony export */   OZ: () => (/* binding */ url),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   T1: () => (/* binding */ pattern),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   p0: () => (/* binding */ duration),
-/* harmony export */   p_: () => (/* binding */ list),
-/* harmony export */   vE: () => (/* binding */ timestamp),
-/* harmony export */   yL: () => (/* binding */ oneOf),
-/* harmony export */   zM: () => (/* binding */ boolean)
-/* harmony export */ });
-/* unused harmony exports fromSchema, integer, parseDuration, splitList */
-/**
- * The types a scalar input can have. Each is a parser from the raw string to the typed value,
- * plus the expected form in words: that sentence is the error for a bad value and the catalog's
- * description of the input, so the two cannot disagree.
- *
- * These are small typed parsers rather than zod schemas on purpose: every action parses its
- * inputs at start, and zod's module evaluation alone costs 0.5-0.7x a bare `node -e 0` (measured
- * with the bundles here). zod validates the structured documents (check files, API answers),
- * which load with the action bodies; `fromZod` turns such a schema into an input type.
- */
-const ok = (value) => ({ ok: true, value });
-const bad = (expected) => ({ ok: false, expected });
-function type(form, parse) {
-    return { form, parse };
-}
-/** An input type from any schema with zod's `safeParse` shape (kept structural: no zod import here). */
-function fromSchema(form, schema) {
-    return type(form, (raw) => {
-        const result = schema.safeParse(raw);
-        if (result.success)
-            return ok(result.data);
-        const issue = result.error.issues[0];
-        const at = issue && issue.path.length > 0 ? ` (at ${issue.path.map(String).join('.')})` : '';
-        return bad(issue ? `${form}${at}: ${issue.message}` : form);
-    });
-}
-function text(form = 'text') {
-    return type(form, (raw) => ok(raw));
-}
-function pattern(re, form) {
-    return type(form, (raw) => (re.test(raw) ? ok(raw) : bad(form)));
-}
-function oneOf(values) {
-    const form = `one of ${values.map((v) => `'${v}'`).join(', ')}`;
-    return type(form, (raw) => {
-        const value = raw.toLowerCase();
-        return values.includes(value) ? ok(value) : bad(form);
-    });
-}
-/** Strict booleans, as the YAML 1.2 core schema spells them (the runner's own rule). */
-function boolean() {
-    const form = "'true' or 'false'";
-    return type(form, (raw) => {
-        if (['true', 'True', 'TRUE'].includes(raw))
-            return ok(true);
-        if (['false', 'False', 'FALSE'].includes(raw))
-            return ok(false);
-        return bad(form);
-    });
-}
-function integer(options = {}) {
-    const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = options;
-    const range = options.min !== undefined && options.max !== undefined
-        ? ` from ${min} to ${max}`
-        : options.min !== undefined
-            ? ` of at least ${min}`
-            : '';
-    const form = `a whole number${range}`;
-    return type(form, (raw) => {
-        if (!/^[+-]?\d+$/.test(raw))
-            return bad(form);
-        const value = Number(raw);
-        return value < min || value > max || !Number.isSafeInteger(value) ? bad(form) : ok(value);
-    });
-}
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Parses `90s`, `5m`, `1h`, `1m30s`, `250ms` or plain seconds into milliseconds. */
-function parseDuration(raw) {
-    const value = raw.trim().toLowerCase();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(value))
-        return undefined;
-    let total = 0;
-    for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
-    }
-    return Math.round(total);
-}
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const seconds = ms / 1000;
-    if (seconds < 60)
-        return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
-    const minutes = Math.floor(seconds / 60);
-    const rest = Math.round(seconds - minutes * 60);
-    if (minutes < 60)
-        return rest ? `${minutes}m${rest}s` : `${minutes}m`;
-    const hours = Math.floor(minutes / 60);
-    const restMinutes = minutes - hours * 60;
-    return restMinutes ? `${hours}h${restMinutes}m` : `${hours}h`;
-}
-/** A duration in milliseconds. */
-function duration(options = {}) {
-    const { min = 0, max = 24 * 3_600_000 } = options;
-    const form = `a duration such as 90s, 5m, 1h or plain seconds, from ${formatDuration(min)} to ${formatDuration(max)}`;
-    return type(form, (raw) => {
-        const ms = parseDuration(raw);
-        return ms === undefined || ms < min || ms > max ? bad(form) : ok(ms);
-    });
-}
-function url(options = {}) {
-    const protocols = options.protocols ?? ['http:', 'https:'];
-    const form = options.form ?? `an absolute ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL`;
-    return type(form, (raw) => {
-        if (!URL.canParse(raw))
-            return bad(form);
-        const parsed = new URL(raw);
-        return protocols.includes(parsed.protocol) && parsed.hostname !== '' ? ok(raw) : bad(form);
-    });
-}
-/** Splits a list given one item a line or comma-separated; blank items are dropped. */
-function splitList(raw) {
-    return raw
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function list(item) {
-    const form = `a list, one item a line or comma-separated${item ? `, each ${item.form}` : ''}`;
-    return type(form, (raw) => {
-        const values = [];
-        for (const entry of splitList(raw)) {
-            if (!item) {
-                values.push(entry);
-                continue;
-            }
-            const parsed = item.parse(entry);
-            if (!parsed.ok)
-                return bad(`${form}; item ${JSON.stringify(entry)} is not ${item.form}`);
-            values.push(parsed.value);
-        }
-        return ok(values);
-    });
-}
-/** `KEY=VALUE`, one pair a line; blank lines and `#` comments are skipped; values may hold `=`. */
-function keyValues() {
-    const form = 'KEY=VALUE pairs, one a line (keys are letters, digits, _ . -)';
-    return type(form, (raw) => {
-        const pairs = [];
-        for (const [index, line] of raw.split(/\r?\n/).entries()) {
-            const trimmed = line.trim();
-            if (trimmed === '' || trimmed.startsWith('#'))
-                continue;
-            const eq = trimmed.indexOf('=');
-            const key = eq > 0 ? trimmed.slice(0, eq).trim() : '';
-            if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
-                return bad(`${form}; line ${index + 1} is not`);
-            pairs.push([key, trimmed.slice(eq + 1).trim()]);
-        }
-        return ok(pairs);
-    });
-}
-/** A date-time: ISO 8601 or Unix epoch seconds; returns epoch milliseconds. */
-function timestamp() {
-    const form = 'an ISO 8601 date-time or Unix epoch seconds';
-    return type(form, (raw) => {
-        if (/^\d{9,11}(\.\d+)?$/.test(raw))
-            return ok(Math.round(Number(raw) * 1000));
-        const ms = /^\d{4}-\d{2}-\d{2}/.test(raw) ? Date.parse(raw) : Number.NaN;
-        return Number.isNaN(ms) ? bad(form) : ok(ms);
-    });
-}
-
-
-/***/ }),
-
 /***/ 7276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   IQ: () => (/* binding */ withDefault),
+/* harmony export */   LO: () => (/* binding */ inputVariable),
 /* harmony export */   TL: () => (/* binding */ parseInputs),
 /* harmony export */   lq: () => (/* binding */ optional),
 /* harmony export */   mw: () => (/* binding */ required)
 /* harmony export */ });
-/* unused harmony exports camelCase, inputVariable */
+/* unused harmony export camelCase */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3023);
 /**
  * An action's inputs are declared once, in its manifest. From that one declaration come the
  * typed parser used at run time (here), the generated action.yml and the catalog
  * (scripts/generate.ts). Every input is parsed before the action does anything, and every
  * invalid one is reported in the same error.
  */
+
 
 /** An input the step must give. */
 function required(type, description, options = {}) {
@@ -389,11 +484,11 @@ function camelCase(name) {
 function inputVariable(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
-function show(raw, spec) {
+/** The value as an error may show it: scrubbed (a secret given to another input too), then cut and quoted. */
+function show(raw, spec, secrets) {
     if (spec.secret)
         return 'got *** (a secret, not shown)';
-    const shown = raw.length > 80 ? `${raw.slice(0, 77)}...` : raw;
-    return `got ${JSON.stringify(shown)}`;
+    return `got ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(raw, secrets, 80)}`;
 }
 function parseInputs(options) {
     const { specs, env, runner } = options;
@@ -419,7 +514,7 @@ function parseInputs(options) {
         if (result.ok)
             parsed[camelCase(name)] = result.value;
         else
-            problems.push({ input: name, shown: show(raw, spec), expected: `expected ${result.expected}` });
+            problems.push({ input: name, shown: show(raw, spec, runner.secrets), expected: `expected ${result.expected}` });
     }
     if (problems.length === 0 && options.check)
         problems.push(...options.check(parsed));
@@ -431,7 +526,7 @@ function parseInputs(options) {
 
 /***/ }),
 
-/***/ 8160:
+/***/ 9007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -492,7 +587,10 @@ function readRunContext(env = process.env) {
     const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
     const repository = env.GITHUB_REPOSITORY ?? '';
     const event = readEvent(env.GITHUB_EVENT_PATH);
-    const sha = event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '';
+    // `${{ github.sha }}` is GITHUB_SHA in every event: a deploy stamped with it and a gate that
+    // expects it must agree, so the head of a pull request is a field of its own.
+    const sha = env.GITHUB_SHA ?? '';
+    const headSha = event.pull_request?.head?.sha ?? sha;
     const runId = env.GITHUB_RUN_ID ?? '';
     const runAttempt = env.GITHUB_RUN_ATTEMPT ?? '1';
     const repoUrl = repository ? `${serverUrl}/${repository}` : undefined;
@@ -502,6 +600,7 @@ function readRunContext(env = process.env) {
         repository,
         sha,
         shortSha: sha.slice(0, 7),
+        headSha,
         ref: env.GITHUB_REF ?? '',
         refName: env.GITHUB_REF_NAME ?? '',
         actor: env.GITHUB_TRIGGERING_ACTOR ?? env.GITHUB_ACTOR ?? '',
@@ -517,64 +616,304 @@ function readRunContext(env = process.env) {
     };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/input-types.ts
-var input_types = __nccwpck_require__(8657);
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __nccwpck_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/bytes.ts
+var bytes = __nccwpck_require__(1938);
+;// CONCATENATED MODULE: ./packages/core/src/http-body.ts
+/**
+ * Reading an answer's body: streamed with a cap, so a server sending 600 MB costs at most the
+ * cap (the rest is never read), and decoded by the charset the answer declares.
+ */
+
+/** What is read of a body unless the caller raises it. */
+const DEFAULT_MAX_BODY = 1024 * 1024;
+class BodyTooLargeError extends Error {
+    limit;
+    constructor(limit, declared) {
+        super(`body larger than ${(0,bytes/* formatBytes */.z)(limit)}${declared === undefined ? '' : ` (Content-Length ${(0,bytes/* formatBytes */.z)(declared)})`}; raise the body limit if this answer is expected`);
+        this.name = 'BodyTooLargeError';
+        this.limit = limit;
+    }
+}
+/** Reads at most `limit` bytes of a body; stops reading and throws past it. */
+async function readCapped(response, limit) {
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > limit) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new BodyTooLargeError(limit, declared);
+    }
+    if (!response.body)
+        return new Uint8Array(0);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > limit) {
+            await reader.cancel().catch(() => undefined);
+            throw new BodyTooLargeError(limit);
+        }
+        chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+    }
+    return bytes;
+}
+/** Drops a body without reading it (a redirect's), so the connection can be reused or closed. */
+async function discard(response) {
+    await response.body?.cancel().catch(() => undefined);
+}
+/** The `charset` parameter of a Content-Type, lower-cased; undefined when there is none. */
+function charsetOf(contentType) {
+    const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
+    return match?.[1]?.toLowerCase();
+}
+/**
+ * Decodes a body by its declared charset (`iso-8859-1`, `windows-1252`, `shift_jis`…), UTF-8
+ * when none is declared or the label is unknown. Invalid bytes become U+FFFD, never an error.
+ */
+function decodeBody(bytes, contentType) {
+    const charset = charsetOf(contentType);
+    if (charset !== undefined) {
+        try {
+            return new TextDecoder(charset).decode(bytes);
+        }
+        catch {
+            // An unknown label: fall back to UTF-8, as browsers do.
+        }
+    }
+    return new TextDecoder().decode(bytes);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/proxy.ts
+/**
+ * Outgoing proxies, as runners behind one configure them: `HTTPS_PROXY`, `HTTP_PROXY` and
+ * `NO_PROXY` (lower-case too). Node's fetch ignores them, so the client passes undici's
+ * `EnvHttpProxyAgent` as fetch's `dispatcher`. undici is loaded only when a proxy variable is set:
+ * most runners have none, and loading it costs every step's cold start.
+ */
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/** The proxy settings of an environment; undefined when no proxy is set. */
+function proxySettings(env) {
+    if (!PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== ''))
+        return undefined;
+    const pick = (upper, lower) => (env[lower] ?? '').trim() || (env[upper] ?? '').trim() || undefined;
+    const httpProxy = pick('HTTP_PROXY', 'http_proxy');
+    return {
+        httpProxy,
+        // As curl and undici: HTTPS_PROXY for https URLs, falling back to HTTP_PROXY.
+        httpsProxy: pick('HTTPS_PROXY', 'https_proxy') ?? httpProxy,
+        noProxy: pick('NO_PROXY', 'no_proxy'),
+    };
+}
+/** The dispatcher for an environment's proxy, or undefined (and nothing loaded) when none is set. */
+async function proxyDispatcher(env) {
+    const settings = proxySettings(env);
+    if (!settings)
+        return undefined;
+    const { EnvHttpProxyAgent } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    // npm undici's agent and Node's bundled fetch share undici's dispatcher interface.
+    return new EnvHttpProxyAgent({
+        ...(settings.httpProxy ? { httpProxy: settings.httpProxy } : {}),
+        ...(settings.httpsProxy ? { httpsProxy: settings.httpsProxy } : {}),
+        ...(settings.noProxy ? { noProxy: settings.noProxy } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
 /**
- * Secrets never reach a log line, a summary, an output or an error message. Values registered
- * here are masked by the runner (`::add-mask::`) and scrubbed by us from everything we write, in
- * the forms they commonly take on the way out: as given, URL-encoded, and JSON-escaped.
+ * Secrets never reach a log line, a summary, a report or an error message. Values registered
+ * here are masked by the runner (`::add-mask::`) and scrubbed by us from everything a reader
+ * sees, in the forms they take on the way out: as given, URL- and form-encoded, JSON-escaped
+ * (also with non-ASCII as `\u00fc` and `/` as `\/`), HTML/XML-escaped, base64 (standard and
+ * URL-safe, at any alignment inside a longer encoded text), line by line, with whitespace
+ * folded, a URL as re-serialised by a client, and a URL's password alone.
+ *
+ * Scrubbing is a plain substring search per registered form, never one regular expression
+ * built from the secrets: a 32 KiB secret (a key file) would make that regex too large to
+ * compile, and the error would print the secret. Every occurrence of every form is marked and
+ * each marked stretch becomes one `***`, so overlapping secrets leave no fragment visible.
  */
 const MASK = '***';
+/** Derived forms shorter than this are too likely to be ordinary text. */
+const MIN_DERIVED = 8;
 class SecretRegistry {
-    values = new Set();
-    pattern;
-    /** Registers a secret; returns the new variants that need an `add-mask` command. */
+    patterns = new Map();
+    /** Registers a secret; returns the new forms of it that need an `add-mask` command. */
     add(value) {
         const added = [];
         for (const variant of variantsOf(value)) {
-            if (variant.length < 2 || this.values.has(variant))
+            if (variant.length < 2 || this.patterns.has(variant))
                 continue;
-            this.values.add(variant);
+            this.patterns.set(variant, { text: variant, period: smallestPeriod(variant) });
             added.push(variant);
         }
-        if (added.length > 0)
-            this.pattern = undefined;
         return added;
     }
     has(value) {
-        return this.values.has(value);
+        return this.patterns.has(value);
     }
+    /** The text with every registered form of every secret replaced by `***`. */
     scrub(text) {
-        if (this.values.size === 0 || text === '')
+        if (this.patterns.size === 0 || text.length < 2)
             return text;
-        this.pattern ??= new RegExp(
-        // Longest first, so a URL is masked whole rather than around its password.
-        [...this.values]
-            .sort((a, b) => b.length - a.length)
-            .map(escapeRegExp)
-            .join('|'), 'g');
-        return text.replace(this.pattern, MASK);
+        const starts = [];
+        const ends = [];
+        for (const { text: secret, period } of this.patterns.values()) {
+            if (secret.length > text.length)
+                continue;
+            for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + period)) {
+                starts.push(at);
+                ends.push(at + secret.length);
+            }
+        }
+        if (starts.length === 0)
+            return text;
+        const order = starts.map((_, i) => i).sort((a, b) => (starts[a] ?? 0) - (starts[b] ?? 0));
+        let out = '';
+        let copied = 0;
+        let runStart = -1;
+        let runEnd = -1;
+        for (const i of order) {
+            const start = starts[i] ?? 0;
+            const end = ends[i] ?? 0;
+            if (start <= runEnd) {
+                runEnd = Math.max(runEnd, end);
+                continue;
+            }
+            if (runStart !== -1) {
+                out += text.slice(copied, runStart) + MASK;
+                copied = runEnd;
+            }
+            runStart = start;
+            runEnd = end;
+        }
+        out += text.slice(copied, runStart) + MASK + text.slice(runEnd);
+        return out;
     }
+}
+/** The smallest p such that text[i] === text[i + p] for all i (the KMP failure function). */
+function smallestPeriod(text) {
+    const border = new Int32Array(text.length);
+    let k = 0;
+    for (let i = 1; i < text.length; i++) {
+        while (k > 0 && text.charCodeAt(i) !== text.charCodeAt(k))
+            k = border[k - 1] ?? 0;
+        if (text.charCodeAt(i) === text.charCodeAt(k))
+            k++;
+        border[i] = k;
+    }
+    return text.length - (border[text.length - 1] ?? 0);
 }
 function variantsOf(value) {
     const trimmed = value.trim();
-    const variants = [value, trimmed, encodeURIComponent(trimmed), JSON.stringify(trimmed).slice(1, -1)];
+    const variants = [value, trimmed, ...encodedForms(trimmed)];
+    // Whitespace folded, as a log formatter or an HTML renderer shows it.
+    const folded = trimmed.replace(/\s+/g, ' ');
+    if (folded !== trimmed)
+        variants.push(folded, ...encodedForms(folded));
     // Multi-line secrets (keys, certificates) are masked line by line, as the runner does.
-    for (const line of trimmed.split(/\r?\n/))
-        variants.push(line.trim());
-    // A URL with a password: the password alone can show up in driver errors.
-    for (const password of urlPasswords(trimmed))
-        variants.push(password, decodeURIComponentSafe(password));
+    if (/[\r\n]/.test(trimmed)) {
+        for (const line of trimmed.split(/\r?\n|\r/))
+            if (line.trim().length >= MIN_DERIVED)
+                variants.push(line.trim());
+    }
+    // A URL as a client re-serialises it (host lowercased, default port and `./` dropped).
+    const normalised = normalisedUrl(trimmed);
+    if (normalised !== undefined && normalised !== trimmed)
+        variants.push(normalised, ...encodedForms(normalised));
+    // A URL with a password: the password alone shows up in driver errors.
+    for (const password of urlPasswords(trimmed)) {
+        const decoded = decodeURIComponentSafe(password);
+        variants.push(password, decoded, ...encodedForms(decoded));
+    }
     return [...new Set(variants)];
 }
+/** How a text is echoed by the things a secret passes through. */
+function encodedForms(text) {
+    const json = JSON.stringify(text).slice(1, -1);
+    const jsonAscii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const jsonAsciiUpper = jsonAscii.replace(/\\u([0-9a-f]{4})/g, (_, hex) => `\\u${hex.toUpperCase()}`);
+    const jsonForms = [json, jsonAscii, jsonAsciiUpper];
+    const forms = [
+        encodeURIComponent(text),
+        new URLSearchParams([['', text]]).toString().slice(1),
+        ...jsonForms,
+        // PHP's json_encode writes `/` as `\/`.
+        ...jsonForms.map((form) => form.replace(/\//g, '\\/')),
+        htmlEscaped(text, "'"),
+        htmlEscaped(text, '&#39;'),
+        htmlEscaped(text, '&apos;'),
+        htmlEscaped(text, '&#x27;'),
+        // XML text content escapes only these three.
+        text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+        ...base64Forms(text),
+    ];
+    return forms.filter((form) => form !== text);
+}
+function htmlEscaped(text, apostrophe) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, apostrophe);
+}
+/**
+ * Base64 of the secret wherever it sits in a longer encoded text (`Basic base64(user:pass)`, a
+ * JWT, a config blob): for each of the three byte alignments, the characters that depend on the
+ * secret's bytes alone. Also the whole padded encoding, so an echo of just the secret is masked
+ * whole. Standard and URL-safe alphabets.
+ */
+function base64Forms(text) {
+    const bytes = Buffer.from(text, 'utf8');
+    const forms = [bytes.toString('base64'), bytes.toString('base64url')];
+    for (let shift = 0; shift < 3; shift++) {
+        const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+        // Character i covers bits [6i, 6i + 6); keep those inside the secret's bits.
+        const first = Math.ceil((8 * shift) / 6);
+        const last = Math.floor((8 * (shift + bytes.length)) / 6);
+        const stable = encoded.slice(first, last);
+        forms.push(stable, stable.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return forms.filter((form) => form.length >= MIN_DERIVED);
+}
+/**
+ * The passwords of the URLs in a text (`scheme://user:password@host`). A linear scan from each
+ * `://` to the end of its authority: a pattern that backtracks over long text would be quadratic.
+ */
 function urlPasswords(text) {
     const found = [];
-    for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s]+)@/gi)) {
-        if (match[1])
-            found.push(match[1]);
+    for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+        let end = at + 3;
+        while (end < text.length && !'/?#@ \t\r\n'.includes(text.charAt(end)))
+            end++;
+        if (text.charAt(end) !== '@')
+            continue;
+        const userinfo = text.slice(at + 3, end);
+        const colon = userinfo.indexOf(':');
+        if (colon !== -1 && colon < userinfo.length - 1)
+            found.push(userinfo.slice(colon + 1));
     }
     return found;
+}
+function normalisedUrl(text) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /\s/.test(text))
+        return undefined;
+    try {
+        return new URL(text).href;
+    }
+    catch {
+        return undefined;
+    }
 }
 function decodeURIComponentSafe(text) {
     try {
@@ -584,12 +923,10 @@ function decodeURIComponentSafe(text) {
         return text;
     }
 }
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 /**
  * Masks the credentials of a URL for display: `postgres://user:***@host/db`. Query parameters
- * whose names look like credentials (token, key, secret, password, signature) are masked too.
+ * whose names look like credentials (the header rule below: token, key, secret, password,
+ * signature…) are masked too.
  */
 function maskUrl(raw) {
     let url;
@@ -602,28 +939,76 @@ function maskUrl(raw) {
     if (url.password)
         url.password = MASK;
     for (const key of [...url.searchParams.keys()]) {
-        if (/token|key|secret|pass|sig|auth|code/i.test(key))
+        if (isCredentialHeader(key))
             url.searchParams.set(key, MASK);
     }
     return url.toString().replace(/%2A%2A%2A/g, MASK);
 }
+/**
+ * The one "looks like a credential" rule, for header names and query parameter names alike:
+ * `Authorization`, `Proxy-Authorization`, `Cookie`, and any name containing token, key, secret,
+ * password, bypass, auth, credential or signature (`X-Api-Key`, `x-vercel-protection-bypass`,
+ * `X-Amz-Signature`), and the short query names `sig`, `code`, `pass` and `pwd`. Their values are
+ * registered as secrets and never sent to another origin on a redirect; other headers
+ * (`X-Env: staging`) are neither.
+ */
+function isCredentialHeader(name) {
+    const lower = name.toLowerCase();
+    return (lower === 'cookie' ||
+        lower === 'sig' ||
+        lower === 'code' ||
+        lower === 'pass' ||
+        lower === 'pwd' ||
+        /token|key|secret|passw|bypass|auth|credential|signature/.test(lower));
+}
+/**
+ * The values to register for a credential header: the value, and for `Bearer X` / `Basic X` (and
+ * other schemes) the credential `X` alone, which is what shows up when a tool echoes it.
+ */
+function credentialValues(value) {
+    const scheme = /^\s*[A-Za-z][A-Za-z0-9_-]*\s+(\S.*)$/.exec(value);
+    return scheme?.[1] ? [value, scheme[1].trim()] : [value];
+}
+/** The secrets a request header carries: its credential values, or none for other headers. */
+function credentialSecrets(name, value) {
+    return isCredentialHeader(name) ? credentialValues(value) : [];
+}
 
+// EXTERNAL MODULE: ./packages/core/src/untrusted.ts
+var untrusted = __nccwpck_require__(3023);
+// EXTERNAL MODULE: ./packages/core/src/urls.ts
+var urls = __nccwpck_require__(3199);
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
 /**
  * The one HTTP client every network call goes through: a timeout for each attempt, a deadline
  * for the whole request, retries with exponential backoff and full jitter on network errors,
- * 408, 429 and 5xx (honouring `Retry-After`), never on other 4xx; errors that carry the method,
- * a redacted URL, the status and an excerpt of the body.
+ * 408, 429 and 5xx (honouring `Retry-After`), never on other 4xx and never a non-idempotent
+ * request unless asked; errors that carry the method, a redacted URL, the status and a scrubbed
+ * excerpt of the body.
+ *
+ * Redirects are followed here, not by fetch (`redirect: 'manual'`): a bounded chain, 303 (and
+ * 301/302 of a POST) turned into a GET as fetch does, every hop recorded, and credential headers
+ * (`isCredentialHeader`: Authorization, cookies, API keys, bypass tokens) dropped on any hop to
+ * another origin, where fetch would drop only `Authorization`. A caller may also take the 3xx as
+ * the answer (`redirect: 'manual'`) or refuse it (`redirect: 'error'`, as @slack/webhook asks).
+ *
+ * A body is read streamed up to a cap (1 MiB unless raised) and decoded by its declared charset.
+ * Credentials in a URL are sent as Basic auth. `HTTPS_PROXY`/`NO_PROXY` are honoured (proxy.ts).
  *
  * It sends with Node's built-in fetch, which is undici: the npm undici package would add 1.6 MB
- * to every bundle and triple its cold start, for the same code Node already has in its snapshot.
+ * to every bundle and triple its cold start, so it is loaded only when a proxy is configured.
  * `fetch` is injectable, and `client.fetch` is a fetch-compatible view of the client for
- * libraries that take one (@slack/webhook), so their requests get the same retries.
+ * libraries that take one (@slack/webhook), so their requests get the same rules.
  */
 
 
 
 
+
+
+
+
+const noSecrets = { scrub: (text) => text };
 class HttpError extends errors/* UserError */.yo {
     method;
     url;
@@ -632,26 +1017,26 @@ class HttpError extends errors/* UserError */.yo {
     /** Why no usable answer came back (refused, reset, timed out), when it was not a status. */
     reason;
     attempts;
+    /** Trying again cannot help: the request itself cannot be sent, or the answer is refused by rule. */
+    permanent;
     constructor(init) {
-        const where = `${init.method} ${maskUrl(init.url)}`;
-        const excerpt = init.body === undefined ? undefined : excerptOf(init.body);
+        const shownUrl = (init.describeUrl ?? maskUrl)(init.url);
+        const where = `${init.method} ${shownUrl}`;
+        const bodyExcerpt = init.body === undefined ? undefined : (0,untrusted/* excerpt */.Kb)(init.body, init.secrets ?? noSecrets);
         const what = init.status !== undefined
-            ? `answered ${init.status}${excerpt ? `: ${excerpt}` : ''}`
+            ? `answered ${init.status}${bodyExcerpt ? `: ${bodyExcerpt}` : ''}${init.reason ? ` (${init.reason})` : ''}`
             : `failed: ${init.reason ?? 'network error'}`;
         const tries = init.attempts > 1 ? ` (after ${init.attempts} attempts)` : '';
         super(`${init.service} ${where} ${what}${tries}`, { hint: init.hint ?? hintFor(init.status) });
         this.name = 'HttpError';
         this.method = init.method;
-        this.url = maskUrl(init.url);
+        this.url = shownUrl;
         this.status = init.status;
-        this.bodyExcerpt = excerpt;
+        this.bodyExcerpt = bodyExcerpt;
         this.reason = init.reason;
         this.attempts = init.attempts;
+        this.permanent = init.permanent ?? false;
     }
-}
-function excerptOf(body) {
-    const flat = body.replace(/\s+/g, ' ').trim();
-    return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat;
 }
 function hintFor(status) {
     if (status === 401)
@@ -668,6 +1053,13 @@ function hintFor(status) {
 }
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || status >= 500;
+}
+/** Methods a server must be able to receive twice with the effect of once (RFC 9110 9.2.2). */
+function isIdempotent(method) {
+    return ['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE'].includes(method.toUpperCase());
+}
+function isRedirectStatus(status) {
+    return [301, 302, 303, 307, 308].includes(status);
 }
 /** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
 function retryAfterMs(headers, now) {
@@ -689,7 +1081,7 @@ function isNetworkError(error) {
         return false;
     if (error.name === 'TimeoutError' || error.name === 'AbortError')
         return true;
-    if (error instanceof TypeError && error.message === 'fetch failed')
+    if (error instanceof TypeError && (error.message === 'fetch failed' || error.message === 'terminated'))
         return true;
     const code = error.code ?? error.cause?.code;
     return typeof code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code);
@@ -707,43 +1099,99 @@ function networkReason(error) {
     }
     return String(error);
 }
+/** A header name fetch accepts: an RFC 9110 token. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** A header value fetch accepts: Latin-1 without control characters other than tab. */
+const HEADER_VALUE = /^[\t\u0020-\u007e\u0080-\u00ff]*$/;
+/** Why a header cannot be sent, or undefined. Values are never quoted: they may be secrets. */
+function headerProblem(name, value) {
+    if (!TOKEN.test(name))
+        return `header name ${JSON.stringify(name)} is not a valid HTTP header name`;
+    if (/[\r\n]/.test(value))
+        return `header ${name} holds a line break, which HTTP cannot send`;
+    if (!HEADER_VALUE.test(value))
+        return `header ${name} holds a character HTTP cannot send (only Latin-1 text is allowed; percent-encode others)`;
+    return undefined;
+}
+/** Strips what fetch would send along on a redirect that becomes a GET. */
+function withoutBodyHeaders(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-(type|length|encoding|language|location)$/i.test(name)));
+}
 class HttpClient {
     options;
+    dispatcher;
     constructor(options = {}) {
         this.options = {
             fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
             timeout: options.timeout ?? 30_000,
             deadline: options.deadline ?? 120_000,
             retries: options.retries ?? 5,
+            retryUnsafe: options.retryUnsafe ?? false,
             backoffBase: options.backoffBase ?? 500,
             backoffCap: options.backoffCap ?? 10_000,
             clock: options.clock ?? systemClock,
             random: options.random ?? Math.random,
             service: options.service ?? 'HTTP',
+            maxBody: options.maxBody ?? DEFAULT_MAX_BODY,
+            maxRedirects: options.maxRedirects ?? 10,
+            env: options.env ?? process.env,
+            describeUrl: options.describeUrl ?? maskUrl,
+            secrets: options.secrets ?? noSecrets,
             logger: options.logger,
             headers: options.headers,
             userAgent: options.userAgent,
             signal: options.signal,
         };
     }
+    /** Shows a URL as this client's errors and logs do. */
+    describe(url) {
+        return this.options.describeUrl(url);
+    }
     async request(url, options = {}) {
         const o = this.options;
         const method = (options.method ?? 'GET').toUpperCase();
         const timeout = options.timeout ?? o.timeout;
+        const retriesAllowed = isIdempotent(method) || (options.retryUnsafe ?? o.retryUnsafe);
         const retries = options.retries ?? o.retries;
+        const redirectMode = options.redirect ?? 'follow';
+        const maxBody = options.maxBody ?? o.maxBody;
         const start = o.clock.now();
         const deadlineAt = start + (options.deadline ?? o.deadline);
         const signals = [o.signal, options.signal].filter((s) => s !== undefined);
         const outer = signals.length > 0 ? AbortSignal.any(signals) : undefined;
         const headers = { ...o.headers, ...options.headers };
-        if (o.userAgent)
-            headers['user-agent'] ??= o.userAgent;
+        if (o.userAgent && !Object.keys(headers).some((h) => h.toLowerCase() === 'user-agent'))
+            headers['user-agent'] = o.userAgent;
         let body = options.body;
         if (options.json !== undefined) {
             body = JSON.stringify(options.json);
-            headers['content-type'] ??= 'application/json';
+            if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+                headers['content-type'] = 'application/json';
         }
-        const fail = (init) => new HttpError({ service: o.service, method, url, ...init });
+        const fail = (init) => new HttpError({
+            service: o.service,
+            method,
+            secrets: o.secrets,
+            describeUrl: o.describeUrl,
+            ...init,
+            url: init.url ?? url,
+        });
+        // Checked before anything is sent: trying again cannot fix these.
+        const control = (0,urls/* describeControlCharacter */.WK)(url);
+        if (control)
+            throw fail({ reason: `the URL holds ${control}`, attempts: 0, permanent: true });
+        const credentials = (0,urls/* splitUrlCredentials */.CN)(url);
+        if (!URL.canParse(credentials.url))
+            throw fail({ reason: 'not a valid URL', attempts: 0, permanent: true });
+        if (credentials.authorization && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'))
+            headers.authorization = credentials.authorization;
+        for (const [name, value] of Object.entries(headers)) {
+            const problem = headerProblem(name, value);
+            if (problem)
+                throw fail({ reason: problem, attempts: 0, permanent: true });
+        }
+        this.dispatcher ??= proxyDispatcher(o.env);
+        const dispatcher = await this.dispatcher;
         for (let attempt = 1;; attempt++) {
             if (outer?.aborted)
                 throw cancellation(outer);
@@ -756,35 +1204,99 @@ class HttpClient {
             let retryReason;
             let waitAtLeast = 0;
             let lastFailure;
+            let current = credentials.url;
+            let currentMethod = method;
+            let currentBody = body;
+            let currentHeaders = headers;
+            const redirects = [];
             try {
-                const response = await o.fetch(url, { method, headers, body, signal: attemptSignal, redirect: 'follow' });
-                const bytes = new Uint8Array(await response.arrayBuffer());
-                const text = new TextDecoder().decode(bytes);
+                let response;
+                for (;;) {
+                    const init = {
+                        method: currentMethod,
+                        headers: currentHeaders,
+                        body: currentBody,
+                        signal: attemptSignal,
+                        redirect: 'manual',
+                    };
+                    if (dispatcher)
+                        init.dispatcher = dispatcher;
+                    response = await o.fetch(current, init);
+                    const location = response.headers.get('location');
+                    if (!isRedirectStatus(response.status) || location === null || redirectMode === 'manual')
+                        break;
+                    await discard(response);
+                    const next = URL.canParse(location, current) ? new URL(location, current).toString() : undefined;
+                    if (next === undefined || !/^https?:$/.test(new URL(next).protocol))
+                        throw fail({
+                            status: response.status,
+                            reason: 'redirect to an invalid URL',
+                            attempts: attempt,
+                            url: current,
+                            permanent: true,
+                        });
+                    if (redirectMode === 'error')
+                        throw fail({
+                            status: response.status,
+                            reason: `a redirect to ${o.describeUrl(next)}, and redirects are refused for this request`,
+                            attempts: attempt,
+                            url: current,
+                            permanent: true,
+                        });
+                    if (redirects.length >= o.maxRedirects)
+                        throw fail({ reason: `more than ${o.maxRedirects} redirects`, attempts: attempt, url: current, permanent: true });
+                    const crossOrigin = new URL(next).origin !== new URL(current).origin;
+                    const dropped = crossOrigin ? Object.keys(currentHeaders).filter(isCredentialHeader) : [];
+                    if (dropped.length > 0)
+                        currentHeaders = Object.fromEntries(Object.entries(currentHeaders).filter(([name]) => !isCredentialHeader(name)));
+                    // As fetch: 303 becomes a GET (HEAD stays HEAD), and so do 301 and 302 after a POST.
+                    const toGet = (response.status === 303 && currentMethod !== 'GET' && currentMethod !== 'HEAD') ||
+                        ([301, 302].includes(response.status) && currentMethod === 'POST');
+                    if (toGet) {
+                        currentMethod = 'GET';
+                        currentBody = undefined;
+                        currentHeaders = withoutBodyHeaders(currentHeaders);
+                    }
+                    redirects.push({ status: response.status, from: current, to: next, dropped });
+                    o.logger?.debug(`${o.service} ${currentMethod} ${o.describeUrl(current)}: ${response.status} → ${o.describeUrl(next)}${dropped.length > 0 ? ` (another origin: ${dropped.join(', ')} not sent)` : ''}`);
+                    current = next;
+                }
+                const finalUrl = current;
+                let bytes;
+                try {
+                    bytes = await readCapped(response, maxBody);
+                }
+                catch (error) {
+                    if (error instanceof BodyTooLargeError)
+                        throw fail({ status: response.status, reason: error.message, attempts: attempt, url: finalUrl, permanent: true });
+                    throw error;
+                }
+                const text = decodeBody(bytes, response.headers.get('content-type'));
+                const answer = (attempts, failure) => ({
+                    status: response.status,
+                    headers: response.headers,
+                    body: bytes,
+                    text,
+                    attempts,
+                    url: finalUrl,
+                    redirects,
+                    json: () => parseJson(text, failure),
+                });
+                const notJson = () => fail({ status: response.status, body: text, reason: 'not JSON', attempts: attempt, url: finalUrl });
                 if (!isRetryableStatus(response.status)) {
                     if (response.status >= 400 && !options.anyStatus)
-                        throw fail({ status: response.status, body: text, attempts: attempt });
-                    return {
-                        status: response.status,
-                        headers: response.headers,
-                        body: bytes,
-                        text,
-                        attempts: attempt,
-                        json: () => parseJson(text, () => fail({ status: response.status, body: text, reason: 'not JSON', attempts: attempt })),
-                    };
+                        throw fail({ status: response.status, body: text, attempts: attempt, url: finalUrl });
+                    return answer(attempt, notJson);
                 }
                 retryReason = `status ${response.status}`;
                 waitAtLeast = retryAfterMs(response.headers, Date.now()) ?? 0;
-                lastFailure = fail({ status: response.status, body: text, attempts: attempt });
-                if (options.anyStatus && (attempt > retries || waitAtLeast > deadlineAt - o.clock.now())) {
-                    return {
-                        status: response.status,
-                        headers: response.headers,
-                        body: bytes,
-                        text,
-                        attempts: attempt,
-                        json: () => parseJson(text, () => lastFailure),
-                    };
-                }
+                lastFailure = fail({ status: response.status, body: text, attempts: attempt, url: finalUrl });
+                // A 429 was refused, not processed: it is safe to send again whatever the method.
+                const mayRetry = retriesAllowed || response.status === 429;
+                if (options.anyStatus && (!mayRetry || attempt > retries || waitAtLeast > deadlineAt - o.clock.now()))
+                    return answer(attempt, () => lastFailure);
+                if (!mayRetry)
+                    throw lastFailure;
             }
             catch (error) {
                 if (error instanceof HttpError)
@@ -794,31 +1306,35 @@ class HttpClient {
                 if (error instanceof errors/* CancelledError */.cc || !isNetworkError(error))
                     throw error;
                 retryReason = networkReason(error);
-                lastFailure = fail({ reason: retryReason, attempts: attempt });
+                lastFailure = fail({ reason: retryReason, attempts: attempt, url: current });
+                // A refused connection never reached the server; other failures may have.
+                if (!retriesAllowed && !/ECONNREFUSED/.test(retryReason))
+                    throw lastFailure;
             }
             const left = deadlineAt - o.clock.now();
             if (attempt > retries)
                 throw lastFailure;
             if (left <= 0)
                 throw fail({
-                    reason: `deadline of ${(0,input_types/* formatDuration */.a3)(deadlineAt - start)} passed; last: ${retryReason}`,
+                    reason: `deadline of ${(0,duration/* formatDuration */.a)(deadlineAt - start)} passed; last: ${retryReason}`,
                     attempts: attempt,
                 });
             const ceiling = Math.min(o.backoffCap, o.backoffBase * 2 ** (attempt - 1));
             const delay = Math.max(waitAtLeast, o.random() * ceiling);
             if (delay > left) {
                 throw fail({
-                    reason: `${retryReason}; the next try (in ${(0,input_types/* formatDuration */.a3)(delay)}) would pass the deadline`,
+                    reason: `${retryReason}; the next try (in ${(0,duration/* formatDuration */.a)(delay)}) would pass the deadline`,
                     attempts: attempt,
                 });
             }
-            o.logger?.debug(`${o.service} ${method} ${maskUrl(url)}: ${retryReason}; retry ${attempt}/${retries} in ${(0,input_types/* formatDuration */.a3)(delay)}`);
+            o.logger?.debug(`${o.service} ${method} ${o.describeUrl(url)}: ${retryReason}; retry ${attempt}/${retries} in ${(0,duration/* formatDuration */.a)(delay)}`);
             await o.clock.sleep(delay, outer);
         }
     }
     /**
      * A fetch-compatible view of the client for libraries that take a fetch function: the same
-     * retries and deadline, and the final answer, whatever its status, as a Response.
+     * retries, deadline, body cap and redirect rules (`redirect: 'error'` and `'manual'` are
+     * honoured), and the final answer, whatever its status, as a Response.
      */
     fetch = async (input, init = {}) => {
         const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
@@ -831,6 +1347,7 @@ class HttpClient {
             headers,
             ...(body === undefined ? {} : { body }),
             ...(init.signal ? { signal: init.signal } : {}),
+            ...(init.redirect ? { redirect: init.redirect } : {}),
             anyStatus: true,
         });
         const nullBody = [101, 204, 205, 304].includes(response.status);
@@ -864,65 +1381,111 @@ function parseJson(text, error) {
 
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var src_inputs = __nccwpck_require__(7276);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/core/src/runner.ts
 /**
  * The GitHub runner protocol: workflow commands on stdout (`::error::`, `::add-mask::`,
  * `::group::`) and the environment files (`GITHUB_OUTPUT`, `GITHUB_ENV`, `GITHUB_STATE`,
- * `GITHUB_STEP_SUMMARY`), as documented in "Workflow commands for GitHub Actions".
+ * `GITHUB_PATH`, `GITHUB_STEP_SUMMARY`), as documented in "Workflow commands for GitHub Actions".
  *
  * Why not @actions/core: at load time it imports @actions/http-client, which imports undici for
  * OIDC tokens. That one import takes a bundle's cold start from 1.2x to 2.5x bare `node -e 0`
  * (measured here, Node 24), and every action pays it even when it exits on a missing input. The
- * protocol itself is a handful of escaping rules and a heredoc format, tested in
- * test/unit/core/runner.test.ts against the runner's own parsing rules.
+ * protocol itself is a handful of escaping rules and a heredoc format; @actions/core stays the
+ * oracle: test/unit/core/runner-differential.test.ts makes the same calls through both and
+ * compares the bytes.
  *
- * Every line this writes passes through the secret scrubber: the runner masks `add-mask`ed
- * values in its log, but not in files a step writes, and not in a local run.
+ * What reaches a reader (log lines, annotations, the summary) is scrubbed of registered secrets
+ * before it is escaped or cut: the runner masks `add-mask`ed values in its log, but not in the
+ * summary, and not in a local run. What feeds later steps (outputs, exported variables, state,
+ * the path) is written as given: a later step must get the real value, so no secret may be put
+ * into one in the first place (mask at the source: `maskUrl`, `excerpt`, `quote`).
  */
 
 
 
 
+
+/**
+ * The runner refuses a step summary over 1 MiB (and shows none of it). Stay well below, leaving
+ * room for the note that says the summary was cut.
+ */
+const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
 function escapeData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function escapeProperty(value) {
     return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-const propertyNames = {
-    title: 'title',
-    file: 'file',
-    line: 'line',
-    endLine: 'endLine',
-    col: 'col',
-    endColumn: 'endColumn',
-};
+/** Our property names → the runner's, in the order @actions/core sends them. Others are dropped. */
+const wireNames = [
+    ['title', 'title'],
+    ['file', 'file'],
+    ['startLine', 'line'],
+    ['endLine', 'endLine'],
+    ['startColumn', 'col'],
+    ['endColumn', 'endColumn'],
+];
 class Runner {
     env;
     secrets;
     write;
+    randomId;
+    summaryLimit;
+    summaryFull = false;
+    /** Set while outside lines are being written inside a `stop-commands` block. */
+    stopToken;
     constructor(options = {}) {
         this.env = options.env ?? process.env;
         this.write = options.write ?? ((text) => process.stdout.write(text));
         this.secrets = options.secrets ?? new SecretRegistry();
+        this.randomId = options.randomId ?? external_node_crypto_.randomUUID;
+        this.summaryLimit = options.summaryLimit ?? SUMMARY_LIMIT;
     }
     get isDebug() {
         return this.env.RUNNER_DEBUG === '1' || this.env.ACTIONS_STEP_DEBUG === 'true';
     }
-    /** Issues `::name props::message`; the message is scrubbed of secrets first. */
+    /**
+     * Issues `::name props::message`. Message and property values are scrubbed, then escaped, so
+     * the command stays one line whatever the text holds (a newline becomes %0A: text after it
+     * can never start a line of its own, let alone a command). Empty values are left out.
+     */
     command(name, message, properties = {}) {
+        this.resumeCommands();
         const props = Object.entries(properties)
-            .filter(([, v]) => v !== undefined && v !== '')
+            .filter(([, v]) => v !== undefined && v !== '' && v !== 0)
             .map(([k, v]) => `${k}=${escapeProperty(this.secrets.scrub(String(v)))}`)
             .join(',');
         this.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(this.secrets.scrub(message))}${external_node_os_.EOL}`);
     }
+    /** One line of our own; outside text goes through `quote` (untrusted.ts) or `untrusted`. */
     info(message) {
         this.write(`${this.secrets.scrub(message)}${external_node_os_.EOL}`);
+    }
+    /**
+     * One line of outside text (tool output, a build log), scrubbed and written inside a
+     * `stop-commands` block with a random token, so nothing in it (`::set-output …`, an indented
+     * `::stop-commands::`, `##[…]` mid-line) is executed. The block opens at the first such line and
+     * is closed before any command of ours, which the runner would otherwise ignore.
+     */
+    untrusted(line) {
+        if (this.stopToken === undefined) {
+            this.stopToken = this.randomId();
+            this.write(`::stop-commands::${this.stopToken}${external_node_os_.EOL}`);
+        }
+        this.write(`${this.secrets.scrub(line)}${external_node_os_.EOL}`);
+    }
+    /** Ends an open `stop-commands` block: the runner processes commands again. */
+    resumeCommands() {
+        if (this.stopToken === undefined)
+            return;
+        this.write(`::${this.stopToken}::${external_node_os_.EOL}`);
+        this.stopToken = undefined;
     }
     debug(message) {
         this.command('debug', message);
@@ -937,19 +1500,35 @@ class Runner {
         this.command('notice', message, annotationProps(properties));
     }
     /**
-     * Registers a secret: the runner masks it in the log, and this process scrubs it (and its
-     * URL-encoded form) from everything it writes. Empty and one-character values are not
-     * registered: masking them would garble every line.
+     * Registers a secret: the runner masks it in the log, and this process scrubs it (and the
+     * encoded forms it takes on the way out) from everything a reader sees. Empty and
+     * one-character values are not registered: masking them would garble every line.
      */
     setSecret(value) {
-        for (const variant of this.secrets.add(value)) {
+        const variants = this.secrets.add(value);
+        if (variants.length > 0)
+            this.resumeCommands();
+        for (const variant of variants) {
             this.write(`::add-mask::${escapeData(variant)}${external_node_os_.EOL}`);
         }
     }
+    /**
+     * Registers the credential a request header carries, if its name says it carries one
+     * (`Authorization`, `Cookie`, `X-Api-Key`…; for `Bearer X` also `X` alone). Other headers
+     * (`X-Env: staging`) are not secrets and stay readable. Returns whether it was a credential.
+     */
+    setSecretHeader(name, value) {
+        const values = credentialSecrets(name, value);
+        for (const secret of values)
+            this.setSecret(secret);
+        return values.length > 0;
+    }
     startGroup(name) {
+        this.resumeCommands();
         this.write(`::group::${escapeData(this.secrets.scrub(name))}${external_node_os_.EOL}`);
     }
     endGroup() {
+        this.resumeCommands();
         this.write(`::endgroup::${external_node_os_.EOL}`);
     }
     /** Runs one phase inside a collapsible log group. */
@@ -962,48 +1541,104 @@ class Runner {
             this.endGroup();
         }
     }
+    /** Sets a step output to the value as given (never scrubbed: it feeds later steps). */
     setOutput(name, value) {
-        this.appendKeyValue('GITHUB_OUTPUT', name, String(value));
+        const file = this.env.GITHUB_OUTPUT;
+        // Outside a runner (a local run): the value is shown in the log, which is scrubbed.
+        if (!file)
+            this.info(`${name}=${value}`);
+        else
+            (0,external_node_fs_namespaceObject.appendFileSync)(file, this.keyValue(name, String(value)), 'utf8');
     }
+    /** Sets a variable for this process and every later step of the job. */
     exportVariable(name, value) {
         this.env[name] = value;
-        this.appendKeyValue('GITHUB_ENV', name, value);
+        const file = this.env.GITHUB_ENV;
+        if (file)
+            (0,external_node_fs_namespaceObject.appendFileSync)(file, this.keyValue(name, value), 'utf8');
     }
     saveState(name, value) {
-        this.appendKeyValue('GITHUB_STATE', name, value);
+        const file = this.env.GITHUB_STATE;
+        if (file)
+            (0,external_node_fs_namespaceObject.appendFileSync)(file, this.keyValue(name, value), 'utf8');
     }
     getState(name) {
         return this.env[`STATE_${name}`] ?? '';
     }
-    /** Appends HTML/Markdown to the job summary; a no-op outside a runner. */
-    appendSummary(markdown) {
-        const file = this.env.GITHUB_STEP_SUMMARY;
-        if (!file)
-            return;
-        (0,external_node_fs_namespaceObject.appendFileSync)(file, this.secrets.scrub(markdown), 'utf8');
+    /** Puts a directory first on the PATH of this process and of every later step of the job. */
+    addPath(path) {
+        const file = this.env.GITHUB_PATH;
+        if (file)
+            (0,external_node_fs_namespaceObject.appendFileSync)(file, `${path}${external_node_os_.EOL}`, 'utf8');
+        this.env.PATH = `${path}${external_node_path_.delimiter}${this.env.PATH ?? ''}`;
     }
     /**
-     * Writes `name<<delimiter` heredoc blocks, the multi-line-safe form of the environment files.
-     * The delimiter is random so no value can end the block early.
+     * Appends HTML/Markdown to the job summary; a no-op outside a runner. Scrubbed first, then
+     * capped below the runner's limit (cut with a note). A summary that cannot be written is a
+     * warning: the step's real outcome does not depend on it.
      */
-    appendKeyValue(fileVariable, name, value) {
-        const safeValue = this.secrets.scrub(value);
-        const file = this.env[fileVariable];
-        if (!file) {
-            // Outside a runner (a local run): the old stdout command keeps the value visible.
-            if (fileVariable === 'GITHUB_OUTPUT')
-                this.info(`${name}=${safeValue}`);
+    appendSummary(content) {
+        const file = this.env.GITHUB_STEP_SUMMARY;
+        if (!file || this.summaryFull)
             return;
+        const scrub = (text) => this.secrets.scrub(text);
+        const markup = scrub(typeof content === 'string' ? content : content.render(scrub));
+        try {
+            const used = sizeOf(file);
+            const room = this.summaryLimit - used;
+            const bytes = Buffer.byteLength(markup, 'utf8');
+            if (bytes <= room) {
+                (0,external_node_fs_namespaceObject.appendFileSync)(file, markup, 'utf8');
+                return;
+            }
+            this.summaryFull = true;
+            const note = `\n\n<p><em>The rest of this summary was cut: job summaries are limited to 1 MiB.</em></p>\n`;
+            (0,external_node_fs_namespaceObject.appendFileSync)(file, cutToBytes(markup, room - Buffer.byteLength(note, 'utf8')) + note, 'utf8');
+            this.warning('The job summary reached its size limit and was cut; the full details are in the log.');
         }
-        const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
-        (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${safeValue}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, 'utf8');
+        catch (error) {
+            this.summaryFull = true;
+            this.warning(`Could not write the job summary to ${file}: ${error.message}`);
+        }
     }
+    /**
+     * A `name<<delimiter` heredoc block, the multi-line-safe form of the environment files. The
+     * delimiter is random; a name or value that holds it anyway is refused, as @actions/core does.
+     */
+    keyValue(name, value) {
+        const delimiter = `ghadelimiter_${this.randomId()}`;
+        if (name.includes(delimiter))
+            throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+        if (value.includes(delimiter))
+            throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+        return `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`;
+    }
+}
+function sizeOf(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(file).size;
+    }
+    catch {
+        return 0;
+    }
+}
+/**
+ * At most `max` bytes of UTF-8, cut where markup is least likely to break: after the last tag
+ * or line end in the final quarter, and never inside a character.
+ */
+function cutToBytes(text, max) {
+    if (max <= 0)
+        return '';
+    let cut = Buffer.from(text, 'utf8').subarray(0, max).toString('utf8');
+    if (cut.endsWith('\uFFFD'))
+        cut = cut.slice(0, -1);
+    const boundary = Math.max(cut.lastIndexOf('>'), cut.lastIndexOf('\n'));
+    return boundary >= cut.length * 0.75 ? cut.slice(0, boundary + 1) : cut;
 }
 function annotationProps(properties) {
     const out = {};
-    for (const [key, value] of Object.entries(properties)) {
-        out[propertyNames[key]] = value;
-    }
+    for (const [ours, wire] of wireNames)
+        out[wire] = properties[ours];
     return out;
 }
 /** Parses a GITHUB_OUTPUT-style file the way the runner does (heredoc and `k=v` lines). */
@@ -1044,7 +1679,8 @@ function parseKeyValueFile(text) {
  * - an internal error (a bug of ours): the message, and the stack only when step debugging is on;
  * - SIGINT/SIGTERM (the run was cancelled): the action's signal aborts, its cancel hooks run
  *   (cancel what it started), and the step ends as cancelled.
- * A `status` output is always set.
+ * A `status` output is always set. Every message goes out as a workflow command, which escapes
+ * newlines: an error carrying outside text (`…\n::set-output …`) cannot start a line of its own.
  */
 
 
@@ -1068,12 +1704,21 @@ async function runAction(manifest, main, dependencies = {}) {
     const clock = dependencies.clock ?? systemClock;
     const controller = new AbortController();
     const cancelHooks = [];
+    const criticalSections = new Set();
     let status = 'success';
     let exitCode = 0;
     const removeSignalHandlers = (dependencies.onSignal ?? defaultOnSignal)((signal) => {
+        if (controller.signal.aborted && criticalSections.size > 0) {
+            // A second signal while work that must not be cut runs: ask it to wind down, and wait.
+            for (const section of criticalSections) {
+                runner.warning(`Received ${signal} again: waiting for ${section.what} to finish or roll back before stopping.`);
+                section.urgent.abort(new errors/* CancelledError */.cc(`The step was cancelled (${signal}) during ${section.what}.`));
+            }
+            return;
+        }
         if (controller.signal.aborted) {
             // A second signal: the runner is about to kill us; leave now.
-            runner.setOutput('status', 'cancelled');
+            setStatus(runner, 'cancelled');
             process.exit(1);
         }
         runner.warning(`Received ${signal}: cancelling ${manifest.name}.`);
@@ -1089,11 +1734,23 @@ async function runAction(manifest, main, dependencies = {}) {
             fetch: dependencies.fetch,
             clock,
             logger: runner,
+            // Error excerpts of answers are scrubbed with the run's secrets before they are folded.
+            secrets: runner.secrets,
             signal: controller.signal,
             userAgent: `deploy-suite-${manifest.name}`,
             ...options,
         }),
         onCancel: (hook) => cancelHooks.unshift(hook),
+        critical: async (what, body) => {
+            const section = { what, urgent: new AbortController() };
+            criticalSections.add(section);
+            try {
+                return await body(section.urgent.signal);
+            }
+            finally {
+                criticalSections.delete(section);
+            }
+        },
     };
     try {
         const inputs = (0,src_inputs/* parseInputs */.TL)({ specs: manifest.inputs, env, runner, check: manifest.check });
@@ -1131,9 +1788,239 @@ async function runAction(manifest, main, dependencies = {}) {
     }
     finally {
         removeSignalHandlers();
-        runner.setOutput('status', status);
+        runner.resumeCommands();
+        setStatus(runner, status);
     }
     return exitCode;
+}
+/**
+ * Sets the `status` output. A GITHUB_OUTPUT that cannot be written is reported as a warning: the
+ * step's real outcome (and its one `::error::`) stands.
+ */
+function setStatus(runner, status) {
+    try {
+        runner.setOutput('status', status);
+    }
+    catch (error) {
+        runner.warning(`Could not set the status output to '${status}': ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3023:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony exports LOG_EXCERPT, SUMMARY_EXCERPT, untrustedBlock, UntrustedStream */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Text from outside the workflow — HTTP bodies and headers, a served version, build and tool
+ * logs, a provider's error body — is data. The runner executes any log line that starts with
+ * `::name::` (and the older `##[name]` form), and the job summary renders Markdown and HTML, so
+ * such text reaches the log only quoted or inside a `stop-commands` block, and the summary only
+ * escaped and capped. The order is fixed: scrub secrets first, then normalise, cap and escape,
+ * so no transformation can hide a secret from the scrubber or cut one in half.
+ *
+ * Every action uses these helpers; none prints outside text any other way.
+ */
+
+/** How much of an outside text a log line or error message quotes. */
+const LOG_EXCERPT = 300;
+/** How much of an outside text a summary shows in one place. */
+const SUMMARY_EXCERPT = 500;
+/**
+ * Cuts text to at most `max` characters, ending with an ellipsis when cut. Never splits a
+ * surrogate pair. The one truncation helper of the suite.
+ */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max <= 1)
+        return '…'.slice(0, max);
+    let end = max - 1;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
+}
+/**
+ * A scrubbed, one-line, capped excerpt of outside text: secrets first, then whitespace folded,
+ * then the cap. For error messages (the `::error::` command escapes it) and summaries (report.ts
+ * escapes it for HTML); not for a bare log line, which takes `quote`.
+ */
+function excerpt(text, secrets, max = LOG_EXCERPT) {
+    return truncate(secrets.scrub(text).replace(/\s+/g, ' ').trim(), max);
+}
+/**
+ * Outside text as a quoted literal for one log line: scrubbed, capped and JSON-quoted, so a
+ * newline inside it cannot start a line of its own (and the line starts with `"`, never `::`).
+ * The older `##[command]` form works anywhere in a line, so its `#` is written `\u0023`: the
+ * literal still decodes to the same text.
+ */
+function quote(text, secrets, max = LOG_EXCERPT) {
+    return JSON.stringify(truncate(secrets.scrub(text), max)).replace(/##\[/g, '#\\u0023[');
+}
+/**
+ * Writes outside lines (build logs, tool output) inside a `stop-commands` block whose token is
+ * random, so no line of the text can end the block or run a command; the runner resumes
+ * processing at the token.
+ */
+function untrustedBlock(writer, lines) {
+    const stream = new UntrustedStream(writer);
+    try {
+        for (const line of lines)
+            stream.line(line);
+    }
+    finally {
+        stream.close();
+    }
+}
+/**
+ * A long-lived `stop-commands` block for streamed output (a child process, a log subscription):
+ * `line()` for each line, `close()` after the last; lines written between are inert. Given the
+ * Runner, the block is also closed around every command the action issues meanwhile (a warning,
+ * an `add-mask`), which the runner would otherwise ignore, and reopened with a new token.
+ */
+class UntrustedStream {
+    token;
+    writer;
+    constructor(writer) {
+        this.writer = writer;
+    }
+    line(text) {
+        if ('untrusted' in this.writer) {
+            this.writer.untrusted(text);
+            return;
+        }
+        if (this.token === undefined) {
+            this.token = randomUUID();
+            this.writer.info(`::stop-commands::${this.token}`);
+        }
+        this.writer.info(text);
+    }
+    /** Resumes command processing; safe to call twice or with nothing written. */
+    close() {
+        if ('untrusted' in this.writer) {
+            this.writer.resumeCommands();
+            return;
+        }
+        if (this.token === undefined)
+            return;
+        this.writer.info(`::${this.token}::`);
+        this.token = undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3199:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CN: () => (/* binding */ splitUrlCredentials),
+/* harmony export */   WK: () => (/* binding */ describeControlCharacter),
+/* harmony export */   w4: () => (/* binding */ hostOf)
+/* harmony export */ });
+/* unused harmony exports hasControlCharacter, joinUrl, registerUrlCredentials */
+/**
+ * URL rules shared by every action that makes requests: no control characters (the URL parser
+ * silently drops a newline, so a two-line input would request a URL nobody wrote), credentials
+ * in a URL become a Basic `Authorization` header (fetch refuses them), and a base path joined
+ * with a check's path the way people mean it.
+ */
+/** C0 controls, DEL and C1 controls: never part of a URL anyone meant. */
+function isControl(code) {
+    return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+}
+function firstControl(text) {
+    for (let i = 0; i < text.length; i++)
+        if (isControl(text.charCodeAt(i)))
+            return text[i];
+    return undefined;
+}
+function hasControlCharacter(text) {
+    return firstControl(text) !== undefined;
+}
+/** Names a control character for an error message: `a line break`, `U+0009`. */
+function describeControlCharacter(text) {
+    const found = firstControl(text);
+    if (found === undefined)
+        return undefined;
+    if (found === '\n' || found === '\r')
+        return 'a line break';
+    if (found === '\t')
+        return 'a tab';
+    return `the control character U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/** Takes `user:password@` out of a URL, as the value of a Basic `Authorization` header. */
+function splitUrlCredentials(raw) {
+    if (!URL.canParse(raw))
+        return { url: raw, authorization: undefined, password: undefined };
+    const url = new URL(raw);
+    if (url.username === '' && url.password === '')
+        return { url: raw, authorization: undefined, password: undefined };
+    const user = decode(url.username);
+    const password = decode(url.password);
+    url.username = '';
+    url.password = '';
+    return {
+        url: url.toString(),
+        authorization: `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`,
+        password: password === '' ? undefined : password,
+    };
+}
+function decode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * Joins a base URL and a path: `https://h/api/v1` + `/health` → `https://h/api/v1/health`. A path
+ * that starts with `/` is under the base's path, not the host's root (what `new URL()` would
+ * do, and nobody means when they set a base URL with a path). The path's query and fragment are
+ * kept; an absolute URL is returned as it is.
+ */
+function joinUrl(base, path) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path))
+        return new URL(path).toString();
+    const root = new URL(base);
+    root.search = '';
+    root.hash = '';
+    if (!root.pathname.endsWith('/'))
+        root.pathname = `${root.pathname}/`;
+    if (path === '' || path === '/')
+        return root.toString();
+    return new URL(path.replace(/^\/+/, ''), root).toString();
+}
+/** The host (and port) of a URL, for a message that must not show the rest (a webhook's secret path). */
+function hostOf(raw) {
+    return URL.canParse(raw) ? new URL(raw).host : '(not a URL)';
+}
+/**
+ * Registers the credentials of a URL as secrets before it is used: the password as given and
+ * decoded, and the Basic header value the client will send for it.
+ */
+function registerUrlCredentials(runner, raw) {
+    const { authorization, password } = splitUrlCredentials(raw);
+    if (!authorization)
+        return;
+    if (password !== undefined)
+        runner.setSecret(password);
+    if (URL.canParse(raw) && new URL(raw).password !== '')
+        runner.setSecret(new URL(raw).password);
+    runner.setSecret(authorization);
+    runner.setSecret(authorization.slice('Basic '.length));
 }
 
 
@@ -1146,10 +2033,178 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
 /***/ 8161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -1174,8 +2229,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -1187,6 +2242,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -1268,6 +2326,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -1345,6 +2415,15 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
 /******/ 	};
 /******/ })();
 /******/ 

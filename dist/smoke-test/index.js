@@ -5,19 +5,19 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(450);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1148);
+/* harmony import */ var _deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9858);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6097);
 
 
 // YAML, zod and the runner load once the inputs are valid: a step that fails on its inputs starts as fast as node.
-process.exitCode = await (0,_deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifest */ .e, async (inputs, ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(544)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3544))).smokeTest(inputs, ctx));
+process.exitCode = await (0,_deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifest */ .e, async (inputs, ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(533), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6014))).smokeTest(inputs, ctx));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 1148:
+/***/ 6097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26,10 +26,236 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ manifest)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/expect.ts
-var expect = __nccwpck_require__(7264);
-// EXTERNAL MODULE: ./packages/core/src/input-types.ts
-var input_types = __nccwpck_require__(8657);
+// EXTERNAL MODULE: ./packages/core/src/expectation-error.ts
+var expectation_error = __nccwpck_require__(1728);
+// EXTERNAL MODULE: ./packages/core/src/headers.ts
+var headers = __nccwpck_require__(1115);
+// EXTERNAL MODULE: ./packages/core/src/json-assertions.ts
+var json_assertions = __nccwpck_require__(4061);
+// EXTERNAL MODULE: ./packages/core/src/jsonpath.ts
+var jsonpath = __nccwpck_require__(6024);
+// EXTERNAL MODULE: ./packages/core/src/status-spec.ts
+var status_spec = __nccwpck_require__(8655);
+// EXTERNAL MODULE: ./packages/core/src/text-matcher.ts
+var text_matcher = __nccwpck_require__(4621);
+;// CONCATENATED MODULE: ./packages/core/src/expect-inputs.ts
+/**
+ * Input types for expectations (health-gate's and smoke-test's inputs): each parses once, and a
+ * bad value is an input error naming the expected form once and what is wrong with the value.
+ * Light on purpose: manifests import these at start.
+ */
+
+
+
+
+
+
+function inputType(form, parse) {
+    return {
+        form,
+        parse: (raw) => {
+            try {
+                return { ok: true, value: parse(raw) };
+            }
+            catch (error) {
+                if (error instanceof expectation_error/* ExpectationError */.x)
+                    return { ok: false, expected: `${form}; ${error.message}` };
+                throw error;
+            }
+        },
+    };
+}
+const statusInput = () => inputType(STATUS_FORM, parseStatusSpec);
+const textMatcherInput = () => inputType('a substring, or a /regular expression/ (flags i, m, s, u)', parseTextMatcher);
+const jsonAssertionsInput = () => inputType(JSON_ASSERTION_FORM, parseJsonAssertions);
+const jsonPathInput = () => inputType("a JSONPath such as $.version or $['build']['sha']", (raw) => {
+    try {
+        return parseJsonPath(raw);
+    }
+    catch (error) {
+        if (error instanceof JsonPathError)
+            throw new ExpectationError(error.message);
+        throw error;
+    }
+});
+const headersInput = () => inputType(headers/* HEADERS_FORM */.SG, (raw) => {
+    const parsed = (0,headers/* parseHeaderLines */.oR)(raw);
+    if (typeof parsed === 'string')
+        throw new expectation_error/* ExpectationError */.x(parsed);
+    return parsed;
+});
+
+// EXTERNAL MODULE: ./packages/core/src/bytes.ts
+var bytes = __nccwpck_require__(1938);
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __nccwpck_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/urls.ts
+var urls = __nccwpck_require__(3199);
+;// CONCATENATED MODULE: ./packages/core/src/input-types.ts
+/**
+ * The types a scalar input can have. Each is a parser from the raw string to the typed value,
+ * plus the expected form in words: that sentence is the error for a bad value and the catalog's
+ * description of the input, so the two cannot disagree.
+ *
+ * These are small typed parsers rather than zod schemas on purpose: every action parses its
+ * inputs at start, and zod's module evaluation alone costs 0.5-0.7x a bare `node -e 0` (measured
+ * with the bundles here). zod validates the structured documents (check files, API answers),
+ * which load with the action bodies; `fromZod` turns such a schema into an input type.
+ */
+
+
+
+
+// Kept for the modules that still import them from here; new code imports duration.ts.
+
+const ok = (value) => ({ ok: true, value });
+const bad = (expected) => ({ ok: false, expected });
+function type(form, parse) {
+    return { form, parse };
+}
+/** An input type from any schema with zod's `safeParse` shape (kept structural: no zod import here). */
+function fromSchema(form, schema) {
+    return type(form, (raw) => {
+        const result = schema.safeParse(raw);
+        if (result.success)
+            return ok(result.data);
+        const issue = result.error.issues[0];
+        const at = issue && issue.path.length > 0 ? ` (at ${issue.path.map(String).join('.')})` : '';
+        return bad(issue ? `${form}${at}: ${issue.message}` : form);
+    });
+}
+function input_types_text(form = 'text') {
+    return type(form, (raw) => ok(raw));
+}
+function pattern(re, form) {
+    return type(form, (raw) => (re.test(raw) ? ok(raw) : bad(form)));
+}
+function oneOf(values) {
+    const form = `one of ${values.map((v) => `'${v}'`).join(', ')}`;
+    return type(form, (raw) => {
+        const value = raw.toLowerCase();
+        return values.includes(value) ? ok(value) : bad(form);
+    });
+}
+/** Strict booleans, as the YAML 1.2 core schema spells them (the runner's own rule). */
+function input_types_boolean() {
+    const form = "'true' or 'false'";
+    return type(form, (raw) => {
+        if (['true', 'True', 'TRUE'].includes(raw))
+            return ok(true);
+        if (['false', 'False', 'FALSE'].includes(raw))
+            return ok(false);
+        return bad(form);
+    });
+}
+function integer(options = {}) {
+    const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = options;
+    const range = options.min !== undefined && options.max !== undefined
+        ? ` from ${min} to ${max}`
+        : options.min !== undefined
+            ? ` of at least ${min}`
+            : '';
+    const form = `a whole number${range}`;
+    return type(form, (raw) => {
+        if (!/^[+-]?\d+$/.test(raw))
+            return bad(form);
+        const value = Number(raw);
+        return value < min || value > max || !Number.isSafeInteger(value) ? bad(form) : ok(value);
+    });
+}
+/** A duration in milliseconds. */
+function input_types_duration(options = {}) {
+    const { min = 0, max = 24 * 3_600_000 } = options;
+    const form = `a duration such as 90s, 5m, 1h or plain seconds, from ${(0,duration/* formatDuration */.a)(min)} to ${(0,duration/* formatDuration */.a)(max)}`;
+    return type(form, (raw) => {
+        const ms = (0,duration/* parseDuration */.E)(raw);
+        return ms === undefined || ms < min || ms > max ? bad(form) : ok(ms);
+    });
+}
+function url(options = {}) {
+    const protocols = options.protocols ?? ['http:', 'https:'];
+    const form = options.form ?? `an absolute ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL`;
+    return type(form, (raw) => {
+        // The URL parser drops line breaks and tabs: a two-line value would request a URL nobody wrote.
+        const control = (0,urls/* describeControlCharacter */.WK)(raw);
+        if (control)
+            return bad(`${form}, on one line; this value holds ${control}`);
+        if (!URL.canParse(raw))
+            return bad(form);
+        const parsed = new URL(raw);
+        return protocols.includes(parsed.protocol) && parsed.hostname !== '' ? ok(raw) : bad(form);
+    });
+}
+/** URLs, one a line: never split on commas, which a URL may hold (`?checks=db,cache`). */
+function input_types_urls(options = {}) {
+    const item = url(options);
+    const form = `URLs, one a line, each ${item.form}`;
+    return type(form, (raw) => {
+        const values = [];
+        for (const entry of splitLines(raw)) {
+            const parsed = item.parse(entry);
+            if (!parsed.ok)
+                return bad(`${form}; ${JSON.stringify(entry)} is not`);
+            values.push(parsed.value);
+        }
+        return values.length > 0 ? ok(values) : bad(form);
+    });
+}
+/** A list of words (names, statuses, ids): one a line or comma-separated; blank items dropped. */
+function list(item) {
+    const form = `a list, one item a line or comma-separated${item ? `, each ${item.form}` : ''}`;
+    return type(form, (raw) => {
+        const values = [];
+        for (const entry of splitWords(raw)) {
+            if (!item) {
+                values.push(entry);
+                continue;
+            }
+            const parsed = item.parse(entry);
+            if (!parsed.ok)
+                return bad(`${form}; item ${JSON.stringify(entry)} is not ${item.form}`);
+            values.push(parsed.value);
+        }
+        return ok(values);
+    });
+}
+/** A size in bytes: `1MiB`, `512KiB`, `10MB` or plain bytes. */
+function input_types_bytes(options = {}) {
+    const { min = 0, max = 1024 ** 3 } = options;
+    const form = `a size such as 512KiB, 1MiB, 10MB or plain bytes, from ${(0,bytes/* formatBytes */.z)(min)} to ${(0,bytes/* formatBytes */.z)(max)}`;
+    return type(form, (raw) => {
+        const value = (0,bytes/* parseBytes */.C)(raw);
+        return value === undefined || value < min || value > max ? bad(form) : ok(value);
+    });
+}
+/** `KEY=VALUE`, one pair a line; blank lines and `#` comments are skipped; values may hold `=`. */
+function keyValues() {
+    const form = 'KEY=VALUE pairs, one a line (keys are letters, digits, _ . -)';
+    return type(form, (raw) => {
+        const pairs = [];
+        for (const { line, text: trimmed } of numberedLines(raw)) {
+            if (trimmed.startsWith('#'))
+                continue;
+            const eq = trimmed.indexOf('=');
+            const key = eq > 0 ? trimmed.slice(0, eq).trim() : '';
+            if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+                return bad(`${form}; line ${line} is not`);
+            pairs.push([key, trimmed.slice(eq + 1).trim()]);
+        }
+        return ok(pairs);
+    });
+}
+/** A date-time: ISO 8601 or Unix epoch seconds; returns epoch milliseconds. */
+function timestamp() {
+    const form = 'an ISO 8601 date-time or Unix epoch seconds';
+    return type(form, (raw) => {
+        if (/^\d{9,11}(\.\d+)?$/.test(raw))
+            return ok(Math.round(Number(raw) * 1000));
+        const ms = /^\d{4}-\d{2}-\d{2}/.test(raw) ? Date.parse(raw) : Number.NaN;
+        return Number.isNaN(ms) ? bad(form) : ok(ms);
+    });
+}
+
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var inputs = __nccwpck_require__(7276);
 ;// CONCATENATED MODULE: ./packages/core/src/manifest.ts
@@ -52,17 +278,18 @@ const manifest = defineAction({
     description: 'Runs a list of HTTP checks (YAML, inline or a file) against a release, concurrently, with assertions on status, headers, body, JSON and latency, values captured from one answer for the next, retries, a JUnit report and a summary table.',
     branding: { icon: 'check-circle', color: 'green' },
     inputs: {
-        'base-url': (0,inputs/* optional */.lq)(input_types/* url */.OZ(), 'The release URL that relative check URLs are resolved against, e.g. the `url` output of the deploy step.'),
-        checks: (0,inputs/* optional */.lq)(input_types/* text */.Qq('a YAML list of checks'), 'The checks, as a YAML list (see the catalog for the fields). Give this or `checks-file`.'),
-        'checks-file': (0,inputs/* optional */.lq)(input_types/* text */.Qq('a path to a YAML file, relative to the workspace'), 'A YAML file holding the checks (a list, or `checks:` with a list). Give this or `checks`.'),
-        concurrency: (0,inputs/* withDefault */.IQ)(input_types/* integer */.nd({ min: 1, max: 64 }), '8', 'How many checks run at once; a check that uses a capture waits for the check that makes it.'),
-        retries: (0,inputs/* withDefault */.IQ)(input_types/* integer */.nd({ min: 0, max: 10 }), '1', "How many times a failing check is tried again (a check's own `retries` wins)."),
-        timeout: (0,inputs/* withDefault */.IQ)(input_types/* duration */.p0({ min: 100, max: 3_600_000 }), '5m', 'How long the whole run may take.'),
-        'request-timeout': (0,inputs/* withDefault */.IQ)(input_types/* duration */.p0({ min: 50, max: 600_000 }), '10s', "How long one request may take (a check's own `timeout` wins)."),
-        'max-latency': (0,inputs/* optional */.lq)(input_types/* duration */.p0({ min: 1, max: 600_000 }), "A latency limit for every check (a check's own `expect.max-latency` wins)."),
-        'fail-fast': (0,inputs/* withDefault */.IQ)(input_types/* boolean */.zM(), 'false', 'Stop starting checks after the first failure; the rest are reported as skipped.'),
-        report: (0,inputs/* optional */.lq)(input_types/* text */.Qq('a file path'), 'Where to write the JUnit XML report, relative to the workspace (default: a file under RUNNER_TEMP). For test-report tools and upload-artifact.'),
-        headers: (0,inputs/* optional */.lq)((0,expect/* headersInput */.zE)(), "Headers sent with every check, `Name: value` one a line (a check's own `headers` win). Values are masked like secrets.", { secret: true }),
+        'base-url': (0,inputs/* optional */.lq)(url(), 'The release URL that relative check URLs are joined to, e.g. the `url` output of the deploy step. Its path is kept: `https://h/api/v1` with `url: /health` requests `https://h/api/v1/health`. Credentials in it are sent as Basic auth and masked.'),
+        checks: (0,inputs/* optional */.lq)(input_types_text('a YAML list of checks'), 'The checks, as a YAML list (see the catalog for the fields). Give this or `checks-file`.'),
+        'checks-file': (0,inputs/* optional */.lq)(input_types_text('a path to a YAML file, relative to the workspace'), 'A YAML file holding the checks (a list, or `checks:` with a list). Give this or `checks`.'),
+        concurrency: (0,inputs/* withDefault */.IQ)(integer({ min: 1, max: 64 }), '8', 'How many checks run at once; a check that uses a capture waits for the check that makes it.'),
+        retries: (0,inputs/* withDefault */.IQ)(integer({ min: 0, max: 10 }), '1', "How many times a failing check is tried again (a check's own `retries` wins)."),
+        timeout: (0,inputs/* withDefault */.IQ)(input_types_duration({ min: 100, max: 3_600_000 }), '5m', 'How long the whole run may take.'),
+        'request-timeout': (0,inputs/* withDefault */.IQ)(input_types_duration({ min: 50, max: 600_000 }), '10s', "How long one request may take (a check's own `timeout` wins)."),
+        'max-latency': (0,inputs/* optional */.lq)(input_types_duration({ min: 1, max: 600_000 }), "A latency limit for every check (a check's own `expect.max-latency` wins)."),
+        'max-body': (0,inputs/* withDefault */.IQ)(input_types_bytes({ min: 1024, max: 1024 ** 3 }), '1MiB', 'The most of an answer read; a longer body fails that check ("body larger than …") without being read.'),
+        'fail-fast': (0,inputs/* withDefault */.IQ)(input_types_boolean(), 'false', 'Stop starting checks after the first failure; the rest are reported as skipped.'),
+        report: (0,inputs/* optional */.lq)(input_types_text('a file path'), 'Where to write the JUnit XML report, relative to the workspace (default: a file under RUNNER_TEMP). For test-report tools and upload-artifact.'),
+        headers: (0,inputs/* optional */.lq)(headersInput(), "Headers sent with every check, `Name: value` one a line (a check's own `headers` win). Values are masked like secrets.", { secret: true }),
     },
     outputs: {
         passed: { description: 'How many checks passed.' },
@@ -105,7 +332,7 @@ const manifest = defineAction({
 | field | meaning |
 |---|---|
 | \`name\` | required, unique; names the check in the log, summary and JUnit report |
-| \`url\` | absolute, or relative to \`base-url\` |
+| \`url\` | absolute, or a path joined to \`base-url\`'s path: \`/health\` under \`https://h/api/v1\` is \`https://h/api/v1/health\` |
 | \`method\` | GET (default), HEAD, POST, PUT, PATCH, DELETE, OPTIONS |
 | \`headers\` | a map of headers, added to the \`headers\` input |
 | \`body\` / \`json\` | a text body, or a value sent as JSON (one or the other) |
@@ -115,16 +342,65 @@ const manifest = defineAction({
 | \`expect.json\` | JSON assertions, one a line or a list: \`$.status == ok\`, \`$.services.* == healthy\`, \`$.id exists\` |
 | \`expect.max-latency\` | a duration: \`200ms\`, \`1s\` |
 | \`retries\`, \`timeout\` | this check's retries and request timeout |
+| \`retry-unsafe\` | \`true\` to retry a POST or PATCH too (default false: a failed POST may still have created something) |
+| \`follow-redirects\` | \`false\` to take a 3xx as the answer, so \`expect.status: 301\` and \`expect.headers: { location: … }\` can be checked (default true; each hop is logged, credential headers are not sent to another origin) |
 | \`capture\` | a map of name → \`$.json.path\`, \`header:Name\` or a \`/regex/\` with one group |
 
 A captured value is used as \`{{ name }}\` in a later check's \`url\`, \`headers\` or \`body\`/\`json\`;
 that check waits for the one that captures it, and is skipped if it failed. Checks without
 such a link run concurrently, up to \`concurrency\` at a time.
 
+Retries: only GET, HEAD, OPTIONS, PUT and DELETE are retried by default; a POST or PATCH is
+retried after a 429 or a refused connection (it was not processed), otherwise only with
+\`retry-unsafe: true\`. A request that cannot be sent (a header value that is not Latin-1, a
+captured value with a line break) fails its check by name; the others still run and the report
+is written.
+
 A check file may be a list, or a map with a \`checks\` list. Every problem in it (an unknown key,
 a bad regular expression, a bad URL) is reported at once, with its line, the check's name and
 the field.`,
 });
+
+
+/***/ }),
+
+/***/ 1938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ parseBytes),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Sizes as people write and read them: `1MiB`, `512KiB`, `10MB`, or plain bytes. */
+const UNITS = {
+    b: 1,
+    kb: 1000,
+    mb: 1000 ** 2,
+    gb: 1000 ** 3,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+};
+/** Parses `1MiB`, `512KiB`, `10MB`, `2048` (bytes) into bytes; undefined when unreadable. */
+function parseBytes(raw) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?$/i.exec(raw.trim());
+    if (!match)
+        return undefined;
+    const value = Number(match[1]) * (UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1);
+    return Number.isFinite(value) ? Math.floor(value) : undefined;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 ** 2)
+        return `${trim(bytes / 1024)} KiB`;
+    if (bytes < 1024 ** 3)
+        return `${trim(bytes / 1024 ** 2)} MiB`;
+    return `${trim(bytes / 1024 ** 3)} GiB`;
+}
+function trim(value) {
+    return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
 
 
 /***/ }),
@@ -161,6 +437,46 @@ const systemClock = {
 function cancellation(signal) {
     const reason = signal?.reason;
     return reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc ? reason : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc();
+}
+
+
+/***/ }),
+
+/***/ 9713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/** Durations as people write and read them: `90s`, `5m`, `1h`, `1m30s`, `250ms`, plain seconds. */
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Parses `90s`, `5m`, `1h`, `1m30s`, `250ms` or plain seconds into milliseconds. */
+function parseDuration(raw) {
+    const value = raw.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(value))
+        return undefined;
+    let total = 0;
+    for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
+    }
+    return Math.round(total);
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const seconds = ms / 1000;
+    if (seconds < 60)
+        return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
+    const minutes = Math.floor(seconds / 60);
+    const rest = Math.round(seconds - minutes * 60);
+    if (minutes < 60)
+        return rest ? `${minutes}m${rest}s` : `${minutes}m`;
+    const hours = Math.floor(minutes / 60);
+    const restMinutes = minutes - hours * 60;
+    return restMinutes ? `${hours}h${restMinutes}m` : `${hours}h`;
 }
 
 
@@ -228,350 +544,242 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 7264:
+/***/ 1728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L1: () => (/* binding */ parseStatusSpec),
-/* harmony export */   XG: () => (/* binding */ parseTextMatcher),
-/* harmony export */   dG: () => (/* binding */ checkAnswer),
-/* harmony export */   eF: () => (/* binding */ parseRegexLiteral),
-/* harmony export */   ji: () => (/* binding */ parseJsonAssertions),
-/* harmony export */   xA: () => (/* binding */ ExpectationError),
-/* harmony export */   zE: () => (/* binding */ headersInput)
+/* harmony export */   x: () => (/* binding */ ExpectationError)
 /* harmony export */ });
-/* unused harmony exports STATUS_FORM, statusMatches, JSON_ASSERTION_FORM, parseJsonAssertion, showValue, checkJsonAssertion, HEADERS_FORM, parseHeaderLines, statusInput, textMatcherInput, jsonAssertionsInput, jsonPathInput, servedVersion */
-/* harmony import */ var _input_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8657);
-/* harmony import */ var _jsonpath_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6024);
-
-
+/** An expectation (a status range, a JSON assertion, a regex) that cannot be parsed: the caller names the input or field. */
 class ExpectationError extends Error {
     constructor(message) {
         super(message);
         this.name = 'ExpectationError';
     }
 }
-const STATUS_FORM = 'status codes or ranges such as 200, 200-299, 2xx, comma-separated (100 to 599)';
-function parseStatusSpec(raw) {
-    const parts = (Array.isArray(raw) ? raw.map(String) : String(raw).split(/[\s,]+/)).map((p) => p.trim()).filter(Boolean);
-    if (parts.length === 0)
-        throw new ExpectationError(`expected ${STATUS_FORM}`);
-    const ranges = [];
-    for (const part of parts) {
-        let range;
-        const single = /^(\d{3})$/.exec(part);
-        const span = /^(\d{3})\s*-\s*(\d{3})$/.exec(part);
-        const klass = /^([1-5])xx$/i.exec(part);
-        if (single)
-            range = [Number(single[1]), Number(single[1])];
-        else if (span)
-            range = [Number(span[1]), Number(span[2])];
-        else if (klass)
-            range = [Number(klass[1]) * 100, Number(klass[1]) * 100 + 99];
-        if (!range || range[0] < 100 || range[1] > 599 || range[0] > range[1])
-            throw new ExpectationError(`'${part}' is not a status code or range; expected ${STATUS_FORM}`);
-        ranges.push(range);
-    }
-    return { text: parts.join(', '), ranges };
-}
-function statusMatches(spec, status) {
-    return spec.ranges.some(([low, high]) => status >= low && status <= high);
-}
-/** `/re/flags`: only JavaScript's flag letters after the last slash, so `/api/health` stays text. */
-const REGEX_LITERAL = /^\/(.+)\/([dgimsuvy]*)$/s;
-/** Compiles `/re/flags` (g and y are dropped: they make `test` stateful); undefined when not one. */
-function parseRegexLiteral(raw) {
-    const literal = REGEX_LITERAL.exec(raw.trim());
-    if (!literal)
-        return undefined;
-    const flags = (literal[2] ?? '').replace(/[gy]/g, '');
-    try {
-        return new RegExp(literal[1] ?? '', flags);
-    }
-    catch (error) {
-        throw new ExpectationError(`${raw.trim()} is not a valid regular expression (${error.message})`);
-    }
-}
-/** A substring, or a regular expression when written `/like this/` (flags i, m, s, u allowed). */
-function parseTextMatcher(raw) {
-    const source = raw.trim();
-    const regex = parseRegexLiteral(source);
-    return { source, regex, test: (text) => (regex ? regex.test(text) : text.includes(source)) };
-}
-const JSON_ASSERTION_FORM = 'one assertion a line: a JSONPath, then == VALUE, != VALUE, =~ /regex/, < <= > >= NUMBER, or exists; e.g. $.services.* == healthy';
-function operandValue(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-function parseJsonAssertion(line) {
-    const source = line.trim();
-    let parsed;
-    try {
-        parsed = (0,_jsonpath_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonPathPrefix */ .xM)(source);
-    }
-    catch (error) {
-        if (error instanceof _jsonpath_js__WEBPACK_IMPORTED_MODULE_1__/* .JsonPathError */ .UK)
-            throw new ExpectationError(`'${source}': ${error.message}`);
-        throw error;
-    }
-    const rest = source.slice(parsed.end).trim();
-    if (rest === 'exists')
-        return { source, path: parsed.path, operator: 'exists', operand: '', expected: undefined, regex: undefined };
-    const op = /^(==|!=|=~|<=|>=|<|>)\s*(.*)$/s.exec(rest);
-    if (!op)
-        throw new ExpectationError(`'${source}': after the path, expected ==, !=, =~, <, <=, >, >= or exists`);
-    const operator = op[1];
-    const operand = (op[2] ?? '').trim();
-    if (operand === '')
-        throw new ExpectationError(`'${source}': ${operator} needs a value`);
-    if (/^[=~]/.test(operand))
-        throw new ExpectationError(`'${source}': '${operator}${operand[0]}' is not an operator`);
-    let regex;
-    if (operator === '=~') {
-        regex = parseRegexLiteral(operand);
-        if (!regex)
-            throw new ExpectationError(`'${source}': =~ takes a /regex/`);
-    }
-    const expected = operandValue(operand);
-    if (['<', '<=', '>', '>='].includes(operator) && typeof expected !== 'number')
-        throw new ExpectationError(`'${source}': ${operator} compares with a number`);
-    return { source, path: parsed.path, operator, operand, expected, regex };
-}
-/** Lines of assertions; blank lines and `#` comments are skipped. */
-function parseJsonAssertions(text) {
-    const lines = typeof text === 'string' ? text.split(/\r?\n/) : text;
-    return lines
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'))
-        .map(parseJsonAssertion);
-}
-function isDeepEqual(a, b) {
-    if (Object.is(a, b))
-        return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
-        return false;
-    if (Array.isArray(a) !== Array.isArray(b))
-        return false;
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return (ka.length === kb.length && ka.every((k) => isDeepEqual(a[k], b[k])));
-}
-/** `$.code == 200` holds for 200 and "200"; `$.ok == true` for true and "true". */
-function equalsOperand(actual, assertion) {
-    if (isDeepEqual(actual, assertion.expected))
-        return true;
-    return ((typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean') &&
-        String(actual) === (typeof assertion.expected === 'string' ? assertion.expected : assertion.operand));
-}
-function showValue(value) {
-    const text = value === undefined ? 'undefined' : JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-function holds(actual, a) {
-    switch (a.operator) {
-        case '==':
-            return equalsOperand(actual, a);
-        case '!=':
-            return !equalsOperand(actual, a);
-        case '=~':
-            return a.regex?.test(typeof actual === 'string' ? actual : JSON.stringify(actual)) ?? false;
-        case 'exists':
-            return true;
-        default: {
-            const n = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN;
-            const limit = a.expected;
-            if (Number.isNaN(n))
-                return false;
-            return a.operator === '<' ? n < limit : a.operator === '<=' ? n <= limit : a.operator === '>' ? n > limit : n >= limit;
-        }
-    }
-}
+
+
+/***/ }),
+
+/***/ 1115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A1: () => (/* binding */ requestHeaders),
+/* harmony export */   SG: () => (/* binding */ HEADERS_FORM),
+/* harmony export */   oR: () => (/* binding */ parseHeaderLines)
+/* harmony export */ });
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4226);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7620);
 /**
- * Checks one assertion against a parsed document; undefined when it holds. With a wildcard every
- * selected node must satisfy it (`$.services.* == healthy`: each service), and the reason names
- * the first node that does not.
+ * Request headers given as an input (`Name: value` lines), and which of them are secrets: only
+ * credential headers (`isCredentialHeader`: Authorization, cookies, API keys, bypass tokens)
+ * are registered, with the credential alone for `Bearer X`; `X-Env: staging` is not, so the word
+ * "staging" stays readable for the rest of the job.
  */
-function checkJsonAssertion(a, document) {
-    const matches = (0,_jsonpath_js__WEBPACK_IMPORTED_MODULE_1__/* .queryJsonPath */ .UG)(a.path, document);
-    if (matches.length === 0)
-        return `${a.source}: ${a.path.source} is not in the document`;
-    if (a.operator === 'exists')
-        return undefined;
-    const wrong = matches.filter((m) => !holds(m.value, a));
-    if (wrong.length === 0)
-        return undefined;
-    const [first] = wrong;
-    const more = wrong.length > 1
-        ? ` (and ${wrong.length - 1} more: ${wrong
-            .slice(1, 4)
-            .map((m) => m.path)
-            .join(', ')})`
-        : '';
-    const want = a.operator === '==' ? `expected ${a.operand}` : `expected ${a.operator} ${a.operand}`;
-    return `${a.source}: ${first.path} is ${showValue(first.value)}, ${want}${more}`;
-}
+
+
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADERS_FORM = 'HTTP headers, one `Name: value` a line';
 /** `Name: value` (or `Name=value`) lines; blank lines and `#` comments skipped. */
 function parseHeaderLines(raw) {
     const pairs = [];
-    for (const [index, line] of raw.split(/\r?\n/).entries()) {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
+    for (const { line, text } of (0,_lines_js__WEBPACK_IMPORTED_MODULE_0__/* .numberedLines */ .UF)(raw)) {
+        if (text.startsWith('#'))
             continue;
-        const colon = trimmed.indexOf(':');
-        const eq = trimmed.indexOf('=');
+        const colon = text.indexOf(':');
+        const eq = text.indexOf('=');
         const at = colon > 0 && (eq < 0 || colon < eq) ? colon : eq;
-        const name = at > 0 ? trimmed.slice(0, at).trim() : '';
+        const name = at > 0 ? text.slice(0, at).trim() : '';
         if (!TOKEN.test(name))
-            return `line ${index + 1} is not \`Name: value\``;
-        pairs.push([name, trimmed.slice(at + 1).trim()]);
+            return `line ${line} is not \`Name: value\``;
+        pairs.push([name, text.slice(at + 1).trim()]);
     }
     return pairs;
 }
-// ---- input types ----------------------------------------------------------------------------------
-function inputType(form, parse) {
-    return {
-        form,
-        parse: (raw) => {
-            try {
-                return { ok: true, value: parse(raw) };
-            }
-            catch (error) {
-                if (error instanceof ExpectationError)
-                    return { ok: false, expected: `${form}; ${error.message}` };
-                throw error;
-            }
-        },
-    };
-}
-const statusInput = () => inputType(STATUS_FORM, parseStatusSpec);
-const textMatcherInput = () => inputType('a substring, or a /regular expression/ (flags i, m, s, u)', parseTextMatcher);
-const jsonAssertionsInput = () => inputType(JSON_ASSERTION_FORM, parseJsonAssertions);
-const jsonPathInput = () => inputType("a JSONPath such as $.version or $['build']['sha']", (raw) => {
-    try {
-        return parseJsonPath(raw);
+/** The headers to send, registering the values of credential headers as secrets first. */
+function requestHeaders(runner, pairs) {
+    const headers = {};
+    for (const [name, value] of pairs ?? []) {
+        if ((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .isCredentialHeader */ .b5)(name))
+            for (const secret of (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialValues */ .w2)(value))
+                runner.setSecret(secret);
+        headers[name] = value;
     }
-    catch (error) {
-        if (error instanceof JsonPathError)
-            throw new ExpectationError(error.message);
-        throw error;
-    }
-});
-const headersInput = () => inputType(HEADERS_FORM, (raw) => {
-    const parsed = parseHeaderLines(raw);
-    if (typeof parsed === 'string')
-        throw new ExpectationError(parsed);
-    return parsed;
-});
-function excerpt(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
-}
-/** The served version: the JSON body at `path`, or the whole body when it is short plain text. */
-function servedVersion(answer, path) {
-    let document;
-    try {
-        document = JSON.parse(answer.text);
-    }
-    catch {
-        const text = answer.text.trim();
-        return text !== '' && text.length <= 100 && !/[\s<>{}]/.test(text) ? text : undefined;
-    }
-    const found = (0,_jsonpath_js__WEBPACK_IMPORTED_MODULE_1__/* .queryJsonPath */ .UG)(path, document)[0]?.value;
-    return typeof found === 'string' || typeof found === 'number' ? String(found) : undefined;
-}
-/** Every failed expectation of an answer, in a fixed order: status first, latency last. */
-function checkAnswer(expect, answer) {
-    const failures = [];
-    if (expect.status && !statusMatches(expect.status, answer.status))
-        failures.push({ assertion: 'status', message: `status ${answer.status}, expected ${expect.status.text}` });
-    for (const [name, matcher] of expect.headers ?? []) {
-        const value = answer.headers.get(name);
-        if (value === null)
-            failures.push({ assertion: 'header', message: `header ${name} is missing` });
-        else if (!matcher.test(value))
-            failures.push({ assertion: 'header', message: `header ${name} is ${showValue(value)}, expected ${matcher.source}` });
-    }
-    for (const matcher of expect.body ?? []) {
-        if (!matcher.test(answer.text))
-            failures.push({
-                assertion: 'body',
-                message: `body ${matcher.regex ? 'does not match' : 'does not contain'} ${matcher.source}${answer.text ? ` (got: ${excerpt(answer.text)})` : ' (empty)'}`,
-            });
-    }
-    if (expect.json && expect.json.length > 0) {
-        let document;
-        let parsed = true;
-        try {
-            document = JSON.parse(answer.text);
-        }
-        catch {
-            parsed = false;
-            failures.push({ assertion: 'json', message: `the body is not JSON (got: ${excerpt(answer.text) || 'nothing'})` });
-        }
-        if (parsed) {
-            for (const assertion of expect.json) {
-                const reason = checkJsonAssertion(assertion, document);
-                if (reason)
-                    failures.push({ assertion: 'json', message: reason });
-            }
-        }
-    }
-    if (expect.version) {
-        const served = servedVersion(answer, expect.version.path);
-        if (served !== expect.version.expected)
-            failures.push({
-                assertion: 'version',
-                message: served === undefined
-                    ? `no version at ${expect.version.path.source}, expected ${expect.version.expected}`
-                    : `version ${served} is serving, expected ${expect.version.expected}`,
-            });
-    }
-    if (expect.maxLatency !== undefined && answer.latency > expect.maxLatency)
-        failures.push({
-            assertion: 'max-latency',
-            message: `latency ${(0,_input_types_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(answer.latency)} over the ${(0,_input_types_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(expect.maxLatency)} limit`,
-        });
-    return failures;
+    return headers;
 }
 
 
 /***/ }),
 
-/***/ 1457:
+/***/ 8454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Qq: () => (/* binding */ HttpClient),
-/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
-/* harmony export */   j$: () => (/* binding */ HttpError)
-/* harmony export */ });
-/* unused harmony export isRetryableStatus */
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(143);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
-/* harmony import */ var _input_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8657);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7620);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  j$: () => (/* binding */ HttpError),
+  ky: () => (/* binding */ isIdempotent),
+  Vs: () => (/* binding */ retryAfterMs)
+});
+
+// UNUSED EXPORTS: headerProblem, isRedirectStatus, isRetryableStatus
+
+// EXTERNAL MODULE: ./packages/core/src/clock.ts
+var clock = __nccwpck_require__(143);
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __nccwpck_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/bytes.ts
+var bytes = __nccwpck_require__(1938);
+;// CONCATENATED MODULE: ./packages/core/src/http-body.ts
+/**
+ * Reading an answer's body: streamed with a cap, so a server sending 600 MB costs at most the
+ * cap (the rest is never read), and decoded by the charset the answer declares.
+ */
+
+/** What is read of a body unless the caller raises it. */
+const DEFAULT_MAX_BODY = 1024 * 1024;
+class BodyTooLargeError extends Error {
+    limit;
+    constructor(limit, declared) {
+        super(`body larger than ${(0,bytes/* formatBytes */.z)(limit)}${declared === undefined ? '' : ` (Content-Length ${(0,bytes/* formatBytes */.z)(declared)})`}; raise the body limit if this answer is expected`);
+        this.name = 'BodyTooLargeError';
+        this.limit = limit;
+    }
+}
+/** Reads at most `limit` bytes of a body; stops reading and throws past it. */
+async function readCapped(response, limit) {
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > limit) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new BodyTooLargeError(limit, declared);
+    }
+    if (!response.body)
+        return new Uint8Array(0);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > limit) {
+            await reader.cancel().catch(() => undefined);
+            throw new BodyTooLargeError(limit);
+        }
+        chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+    }
+    return bytes;
+}
+/** Drops a body without reading it (a redirect's), so the connection can be reused or closed. */
+async function discard(response) {
+    await response.body?.cancel().catch(() => undefined);
+}
+/** The `charset` parameter of a Content-Type, lower-cased; undefined when there is none. */
+function charsetOf(contentType) {
+    const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
+    return match?.[1]?.toLowerCase();
+}
+/**
+ * Decodes a body by its declared charset (`iso-8859-1`, `windows-1252`, `shift_jis`…), UTF-8
+ * when none is declared or the label is unknown. Invalid bytes become U+FFFD, never an error.
+ */
+function decodeBody(bytes, contentType) {
+    const charset = charsetOf(contentType);
+    if (charset !== undefined) {
+        try {
+            return new TextDecoder(charset).decode(bytes);
+        }
+        catch {
+            // An unknown label: fall back to UTF-8, as browsers do.
+        }
+    }
+    return new TextDecoder().decode(bytes);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/proxy.ts
+/**
+ * Outgoing proxies, as runners behind one configure them: `HTTPS_PROXY`, `HTTP_PROXY` and
+ * `NO_PROXY` (lower-case too). Node's fetch ignores them, so the client passes undici's
+ * `EnvHttpProxyAgent` as fetch's `dispatcher`. undici is loaded only when a proxy variable is set:
+ * most runners have none, and loading it costs every step's cold start.
+ */
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/** The proxy settings of an environment; undefined when no proxy is set. */
+function proxySettings(env) {
+    if (!PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== ''))
+        return undefined;
+    const pick = (upper, lower) => (env[lower] ?? '').trim() || (env[upper] ?? '').trim() || undefined;
+    const httpProxy = pick('HTTP_PROXY', 'http_proxy');
+    return {
+        httpProxy,
+        // As curl and undici: HTTPS_PROXY for https URLs, falling back to HTTP_PROXY.
+        httpsProxy: pick('HTTPS_PROXY', 'https_proxy') ?? httpProxy,
+        noProxy: pick('NO_PROXY', 'no_proxy'),
+    };
+}
+/** The dispatcher for an environment's proxy, or undefined (and nothing loaded) when none is set. */
+async function proxyDispatcher(env) {
+    const settings = proxySettings(env);
+    if (!settings)
+        return undefined;
+    const { EnvHttpProxyAgent } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4371, 19));
+    // npm undici's agent and Node's bundled fetch share undici's dispatcher interface.
+    return new EnvHttpProxyAgent({
+        ...(settings.httpProxy ? { httpProxy: settings.httpProxy } : {}),
+        ...(settings.httpsProxy ? { httpsProxy: settings.httpsProxy } : {}),
+        ...(settings.noProxy ? { noProxy: settings.noProxy } : {}),
+    });
+}
+
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __nccwpck_require__(7620);
+// EXTERNAL MODULE: ./packages/core/src/untrusted.ts
+var untrusted = __nccwpck_require__(3023);
+// EXTERNAL MODULE: ./packages/core/src/urls.ts
+var urls = __nccwpck_require__(3199);
+;// CONCATENATED MODULE: ./packages/core/src/http.ts
 /**
  * The one HTTP client every network call goes through: a timeout for each attempt, a deadline
  * for the whole request, retries with exponential backoff and full jitter on network errors,
- * 408, 429 and 5xx (honouring `Retry-After`), never on other 4xx; errors that carry the method,
- * a redacted URL, the status and an excerpt of the body.
+ * 408, 429 and 5xx (honouring `Retry-After`), never on other 4xx and never a non-idempotent
+ * request unless asked; errors that carry the method, a redacted URL, the status and a scrubbed
+ * excerpt of the body.
+ *
+ * Redirects are followed here, not by fetch (`redirect: 'manual'`): a bounded chain, 303 (and
+ * 301/302 of a POST) turned into a GET as fetch does, every hop recorded, and credential headers
+ * (`isCredentialHeader`: Authorization, cookies, API keys, bypass tokens) dropped on any hop to
+ * another origin, where fetch would drop only `Authorization`. A caller may also take the 3xx as
+ * the answer (`redirect: 'manual'`) or refuse it (`redirect: 'error'`, as @slack/webhook asks).
+ *
+ * A body is read streamed up to a cap (1 MiB unless raised) and decoded by its declared charset.
+ * Credentials in a URL are sent as Basic auth. `HTTPS_PROXY`/`NO_PROXY` are honoured (proxy.ts).
  *
  * It sends with Node's built-in fetch, which is undici: the npm undici package would add 1.6 MB
- * to every bundle and triple its cold start, for the same code Node already has in its snapshot.
+ * to every bundle and triple its cold start, so it is loaded only when a proxy is configured.
  * `fetch` is injectable, and `client.fetch` is a fetch-compatible view of the client for
- * libraries that take one (@slack/webhook), so their requests get the same retries.
+ * libraries that take one (@slack/webhook), so their requests get the same rules.
  */
 
 
 
 
-class HttpError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
+
+
+
+
+const noSecrets = { scrub: (text) => text };
+class HttpError extends errors/* UserError */.yo {
     method;
     url;
     status;
@@ -579,26 +787,26 @@ class HttpError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ 
     /** Why no usable answer came back (refused, reset, timed out), when it was not a status. */
     reason;
     attempts;
+    /** Trying again cannot help: the request itself cannot be sent, or the answer is refused by rule. */
+    permanent;
     constructor(init) {
-        const where = `${init.method} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .maskUrl */ .y)(init.url)}`;
-        const excerpt = init.body === undefined ? undefined : excerptOf(init.body);
+        const shownUrl = (init.describeUrl ?? secrets/* maskUrl */.yP)(init.url);
+        const where = `${init.method} ${shownUrl}`;
+        const bodyExcerpt = init.body === undefined ? undefined : (0,untrusted/* excerpt */.Kb)(init.body, init.secrets ?? noSecrets);
         const what = init.status !== undefined
-            ? `answered ${init.status}${excerpt ? `: ${excerpt}` : ''}`
+            ? `answered ${init.status}${bodyExcerpt ? `: ${bodyExcerpt}` : ''}${init.reason ? ` (${init.reason})` : ''}`
             : `failed: ${init.reason ?? 'network error'}`;
         const tries = init.attempts > 1 ? ` (after ${init.attempts} attempts)` : '';
         super(`${init.service} ${where} ${what}${tries}`, { hint: init.hint ?? hintFor(init.status) });
         this.name = 'HttpError';
         this.method = init.method;
-        this.url = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .maskUrl */ .y)(init.url);
+        this.url = shownUrl;
         this.status = init.status;
-        this.bodyExcerpt = excerpt;
+        this.bodyExcerpt = bodyExcerpt;
         this.reason = init.reason;
         this.attempts = init.attempts;
+        this.permanent = init.permanent ?? false;
     }
-}
-function excerptOf(body) {
-    const flat = body.replace(/\s+/g, ' ').trim();
-    return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat;
 }
 function hintFor(status) {
     if (status === 401)
@@ -615,6 +823,13 @@ function hintFor(status) {
 }
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || status >= 500;
+}
+/** Methods a server must be able to receive twice with the effect of once (RFC 9110 9.2.2). */
+function isIdempotent(method) {
+    return ['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE'].includes(method.toUpperCase());
+}
+function isRedirectStatus(status) {
+    return [301, 302, 303, 307, 308].includes(status);
 }
 /** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
 function retryAfterMs(headers, now) {
@@ -636,7 +851,7 @@ function isNetworkError(error) {
         return false;
     if (error.name === 'TimeoutError' || error.name === 'AbortError')
         return true;
-    if (error instanceof TypeError && error.message === 'fetch failed')
+    if (error instanceof TypeError && (error.message === 'fetch failed' || error.message === 'terminated'))
         return true;
     const code = error.code ?? error.cause?.code;
     return typeof code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code);
@@ -654,46 +869,102 @@ function networkReason(error) {
     }
     return String(error);
 }
+/** A header name fetch accepts: an RFC 9110 token. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** A header value fetch accepts: Latin-1 without control characters other than tab. */
+const HEADER_VALUE = /^[\t\u0020-\u007e\u0080-\u00ff]*$/;
+/** Why a header cannot be sent, or undefined. Values are never quoted: they may be secrets. */
+function headerProblem(name, value) {
+    if (!TOKEN.test(name))
+        return `header name ${JSON.stringify(name)} is not a valid HTTP header name`;
+    if (/[\r\n]/.test(value))
+        return `header ${name} holds a line break, which HTTP cannot send`;
+    if (!HEADER_VALUE.test(value))
+        return `header ${name} holds a character HTTP cannot send (only Latin-1 text is allowed; percent-encode others)`;
+    return undefined;
+}
+/** Strips what fetch would send along on a redirect that becomes a GET. */
+function withoutBodyHeaders(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-(type|length|encoding|language|location)$/i.test(name)));
+}
 class HttpClient {
     options;
+    dispatcher;
     constructor(options = {}) {
         this.options = {
             fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
             timeout: options.timeout ?? 30_000,
             deadline: options.deadline ?? 120_000,
             retries: options.retries ?? 5,
+            retryUnsafe: options.retryUnsafe ?? false,
             backoffBase: options.backoffBase ?? 500,
             backoffCap: options.backoffCap ?? 10_000,
-            clock: options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m,
+            clock: options.clock ?? clock/* systemClock */.m,
             random: options.random ?? Math.random,
             service: options.service ?? 'HTTP',
+            maxBody: options.maxBody ?? DEFAULT_MAX_BODY,
+            maxRedirects: options.maxRedirects ?? 10,
+            env: options.env ?? process.env,
+            describeUrl: options.describeUrl ?? secrets/* maskUrl */.yP,
+            secrets: options.secrets ?? noSecrets,
             logger: options.logger,
             headers: options.headers,
             userAgent: options.userAgent,
             signal: options.signal,
         };
     }
+    /** Shows a URL as this client's errors and logs do. */
+    describe(url) {
+        return this.options.describeUrl(url);
+    }
     async request(url, options = {}) {
         const o = this.options;
         const method = (options.method ?? 'GET').toUpperCase();
         const timeout = options.timeout ?? o.timeout;
+        const retriesAllowed = isIdempotent(method) || (options.retryUnsafe ?? o.retryUnsafe);
         const retries = options.retries ?? o.retries;
+        const redirectMode = options.redirect ?? 'follow';
+        const maxBody = options.maxBody ?? o.maxBody;
         const start = o.clock.now();
         const deadlineAt = start + (options.deadline ?? o.deadline);
         const signals = [o.signal, options.signal].filter((s) => s !== undefined);
         const outer = signals.length > 0 ? AbortSignal.any(signals) : undefined;
         const headers = { ...o.headers, ...options.headers };
-        if (o.userAgent)
-            headers['user-agent'] ??= o.userAgent;
+        if (o.userAgent && !Object.keys(headers).some((h) => h.toLowerCase() === 'user-agent'))
+            headers['user-agent'] = o.userAgent;
         let body = options.body;
         if (options.json !== undefined) {
             body = JSON.stringify(options.json);
-            headers['content-type'] ??= 'application/json';
+            if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+                headers['content-type'] = 'application/json';
         }
-        const fail = (init) => new HttpError({ service: o.service, method, url, ...init });
+        const fail = (init) => new HttpError({
+            service: o.service,
+            method,
+            secrets: o.secrets,
+            describeUrl: o.describeUrl,
+            ...init,
+            url: init.url ?? url,
+        });
+        // Checked before anything is sent: trying again cannot fix these.
+        const control = (0,urls/* describeControlCharacter */.WK)(url);
+        if (control)
+            throw fail({ reason: `the URL holds ${control}`, attempts: 0, permanent: true });
+        const credentials = (0,urls/* splitUrlCredentials */.CN)(url);
+        if (!URL.canParse(credentials.url))
+            throw fail({ reason: 'not a valid URL', attempts: 0, permanent: true });
+        if (credentials.authorization && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'))
+            headers.authorization = credentials.authorization;
+        for (const [name, value] of Object.entries(headers)) {
+            const problem = headerProblem(name, value);
+            if (problem)
+                throw fail({ reason: problem, attempts: 0, permanent: true });
+        }
+        this.dispatcher ??= proxyDispatcher(o.env);
+        const dispatcher = await this.dispatcher;
         for (let attempt = 1;; attempt++) {
             if (outer?.aborted)
-                throw (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .cancellation */ .W)(outer);
+                throw (0,clock/* cancellation */.W)(outer);
             const remaining = deadlineAt - o.clock.now();
             const attemptSignal = AbortSignal.any([
                 // Whole milliseconds: AbortSignal.timeout refuses fractions, and clock times have them.
@@ -703,69 +974,137 @@ class HttpClient {
             let retryReason;
             let waitAtLeast = 0;
             let lastFailure;
+            let current = credentials.url;
+            let currentMethod = method;
+            let currentBody = body;
+            let currentHeaders = headers;
+            const redirects = [];
             try {
-                const response = await o.fetch(url, { method, headers, body, signal: attemptSignal, redirect: 'follow' });
-                const bytes = new Uint8Array(await response.arrayBuffer());
-                const text = new TextDecoder().decode(bytes);
+                let response;
+                for (;;) {
+                    const init = {
+                        method: currentMethod,
+                        headers: currentHeaders,
+                        body: currentBody,
+                        signal: attemptSignal,
+                        redirect: 'manual',
+                    };
+                    if (dispatcher)
+                        init.dispatcher = dispatcher;
+                    response = await o.fetch(current, init);
+                    const location = response.headers.get('location');
+                    if (!isRedirectStatus(response.status) || location === null || redirectMode === 'manual')
+                        break;
+                    await discard(response);
+                    const next = URL.canParse(location, current) ? new URL(location, current).toString() : undefined;
+                    if (next === undefined || !/^https?:$/.test(new URL(next).protocol))
+                        throw fail({
+                            status: response.status,
+                            reason: 'redirect to an invalid URL',
+                            attempts: attempt,
+                            url: current,
+                            permanent: true,
+                        });
+                    if (redirectMode === 'error')
+                        throw fail({
+                            status: response.status,
+                            reason: `a redirect to ${o.describeUrl(next)}, and redirects are refused for this request`,
+                            attempts: attempt,
+                            url: current,
+                            permanent: true,
+                        });
+                    if (redirects.length >= o.maxRedirects)
+                        throw fail({ reason: `more than ${o.maxRedirects} redirects`, attempts: attempt, url: current, permanent: true });
+                    const crossOrigin = new URL(next).origin !== new URL(current).origin;
+                    const dropped = crossOrigin ? Object.keys(currentHeaders).filter(secrets/* isCredentialHeader */.b5) : [];
+                    if (dropped.length > 0)
+                        currentHeaders = Object.fromEntries(Object.entries(currentHeaders).filter(([name]) => !(0,secrets/* isCredentialHeader */.b5)(name)));
+                    // As fetch: 303 becomes a GET (HEAD stays HEAD), and so do 301 and 302 after a POST.
+                    const toGet = (response.status === 303 && currentMethod !== 'GET' && currentMethod !== 'HEAD') ||
+                        ([301, 302].includes(response.status) && currentMethod === 'POST');
+                    if (toGet) {
+                        currentMethod = 'GET';
+                        currentBody = undefined;
+                        currentHeaders = withoutBodyHeaders(currentHeaders);
+                    }
+                    redirects.push({ status: response.status, from: current, to: next, dropped });
+                    o.logger?.debug(`${o.service} ${currentMethod} ${o.describeUrl(current)}: ${response.status} → ${o.describeUrl(next)}${dropped.length > 0 ? ` (another origin: ${dropped.join(', ')} not sent)` : ''}`);
+                    current = next;
+                }
+                const finalUrl = current;
+                let bytes;
+                try {
+                    bytes = await readCapped(response, maxBody);
+                }
+                catch (error) {
+                    if (error instanceof BodyTooLargeError)
+                        throw fail({ status: response.status, reason: error.message, attempts: attempt, url: finalUrl, permanent: true });
+                    throw error;
+                }
+                const text = decodeBody(bytes, response.headers.get('content-type'));
+                const answer = (attempts, failure) => ({
+                    status: response.status,
+                    headers: response.headers,
+                    body: bytes,
+                    text,
+                    attempts,
+                    url: finalUrl,
+                    redirects,
+                    json: () => parseJson(text, failure),
+                });
+                const notJson = () => fail({ status: response.status, body: text, reason: 'not JSON', attempts: attempt, url: finalUrl });
                 if (!isRetryableStatus(response.status)) {
                     if (response.status >= 400 && !options.anyStatus)
-                        throw fail({ status: response.status, body: text, attempts: attempt });
-                    return {
-                        status: response.status,
-                        headers: response.headers,
-                        body: bytes,
-                        text,
-                        attempts: attempt,
-                        json: () => parseJson(text, () => fail({ status: response.status, body: text, reason: 'not JSON', attempts: attempt })),
-                    };
+                        throw fail({ status: response.status, body: text, attempts: attempt, url: finalUrl });
+                    return answer(attempt, notJson);
                 }
                 retryReason = `status ${response.status}`;
                 waitAtLeast = retryAfterMs(response.headers, Date.now()) ?? 0;
-                lastFailure = fail({ status: response.status, body: text, attempts: attempt });
-                if (options.anyStatus && (attempt > retries || waitAtLeast > deadlineAt - o.clock.now())) {
-                    return {
-                        status: response.status,
-                        headers: response.headers,
-                        body: bytes,
-                        text,
-                        attempts: attempt,
-                        json: () => parseJson(text, () => lastFailure),
-                    };
-                }
+                lastFailure = fail({ status: response.status, body: text, attempts: attempt, url: finalUrl });
+                // A 429 was refused, not processed: it is safe to send again whatever the method.
+                const mayRetry = retriesAllowed || response.status === 429;
+                if (options.anyStatus && (!mayRetry || attempt > retries || waitAtLeast > deadlineAt - o.clock.now()))
+                    return answer(attempt, () => lastFailure);
+                if (!mayRetry)
+                    throw lastFailure;
             }
             catch (error) {
                 if (error instanceof HttpError)
                     throw error;
                 if (outer?.aborted)
-                    throw (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .cancellation */ .W)(outer);
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc || !isNetworkError(error))
+                    throw (0,clock/* cancellation */.W)(outer);
+                if (error instanceof errors/* CancelledError */.cc || !isNetworkError(error))
                     throw error;
                 retryReason = networkReason(error);
-                lastFailure = fail({ reason: retryReason, attempts: attempt });
+                lastFailure = fail({ reason: retryReason, attempts: attempt, url: current });
+                // A refused connection never reached the server; other failures may have.
+                if (!retriesAllowed && !/ECONNREFUSED/.test(retryReason))
+                    throw lastFailure;
             }
             const left = deadlineAt - o.clock.now();
             if (attempt > retries)
                 throw lastFailure;
             if (left <= 0)
                 throw fail({
-                    reason: `deadline of ${(0,_input_types_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(deadlineAt - start)} passed; last: ${retryReason}`,
+                    reason: `deadline of ${(0,duration/* formatDuration */.a)(deadlineAt - start)} passed; last: ${retryReason}`,
                     attempts: attempt,
                 });
             const ceiling = Math.min(o.backoffCap, o.backoffBase * 2 ** (attempt - 1));
             const delay = Math.max(waitAtLeast, o.random() * ceiling);
             if (delay > left) {
                 throw fail({
-                    reason: `${retryReason}; the next try (in ${(0,_input_types_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(delay)}) would pass the deadline`,
+                    reason: `${retryReason}; the next try (in ${(0,duration/* formatDuration */.a)(delay)}) would pass the deadline`,
                     attempts: attempt,
                 });
             }
-            o.logger?.debug(`${o.service} ${method} ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .maskUrl */ .y)(url)}: ${retryReason}; retry ${attempt}/${retries} in ${(0,_input_types_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(delay)}`);
+            o.logger?.debug(`${o.service} ${method} ${o.describeUrl(url)}: ${retryReason}; retry ${attempt}/${retries} in ${(0,duration/* formatDuration */.a)(delay)}`);
             await o.clock.sleep(delay, outer);
         }
     }
     /**
      * A fetch-compatible view of the client for libraries that take a fetch function: the same
-     * retries and deadline, and the final answer, whatever its status, as a Response.
+     * retries, deadline, body cap and redirect rules (`redirect: 'error'` and `'manual'` are
+     * honoured), and the final answer, whatever its status, as a Response.
      */
     fetch = async (input, init = {}) => {
         const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
@@ -778,6 +1117,7 @@ class HttpClient {
             headers,
             ...(body === undefined ? {} : { body }),
             ...(init.signal ? { signal: init.signal } : {}),
+            ...(init.redirect ? { redirect: init.redirect } : {}),
             anyStatus: true,
         });
         const nullBody = [101, 204, 205, 304].includes(response.status);
@@ -812,187 +1152,6 @@ function parseJson(text, error) {
 
 /***/ }),
 
-/***/ 8657:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   OZ: () => (/* binding */ url),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   nd: () => (/* binding */ integer),
-/* harmony export */   p0: () => (/* binding */ duration),
-/* harmony export */   zM: () => (/* binding */ boolean)
-/* harmony export */ });
-/* unused harmony exports fromSchema, pattern, oneOf, splitList, list, keyValues, timestamp */
-/**
- * The types a scalar input can have. Each is a parser from the raw string to the typed value,
- * plus the expected form in words: that sentence is the error for a bad value and the catalog's
- * description of the input, so the two cannot disagree.
- *
- * These are small typed parsers rather than zod schemas on purpose: every action parses its
- * inputs at start, and zod's module evaluation alone costs 0.5-0.7x a bare `node -e 0` (measured
- * with the bundles here). zod validates the structured documents (check files, API answers),
- * which load with the action bodies; `fromZod` turns such a schema into an input type.
- */
-const ok = (value) => ({ ok: true, value });
-const bad = (expected) => ({ ok: false, expected });
-function type(form, parse) {
-    return { form, parse };
-}
-/** An input type from any schema with zod's `safeParse` shape (kept structural: no zod import here). */
-function fromSchema(form, schema) {
-    return type(form, (raw) => {
-        const result = schema.safeParse(raw);
-        if (result.success)
-            return ok(result.data);
-        const issue = result.error.issues[0];
-        const at = issue && issue.path.length > 0 ? ` (at ${issue.path.map(String).join('.')})` : '';
-        return bad(issue ? `${form}${at}: ${issue.message}` : form);
-    });
-}
-function text(form = 'text') {
-    return type(form, (raw) => ok(raw));
-}
-function pattern(re, form) {
-    return type(form, (raw) => (re.test(raw) ? ok(raw) : bad(form)));
-}
-function oneOf(values) {
-    const form = `one of ${values.map((v) => `'${v}'`).join(', ')}`;
-    return type(form, (raw) => {
-        const value = raw.toLowerCase();
-        return values.includes(value) ? ok(value) : bad(form);
-    });
-}
-/** Strict booleans, as the YAML 1.2 core schema spells them (the runner's own rule). */
-function boolean() {
-    const form = "'true' or 'false'";
-    return type(form, (raw) => {
-        if (['true', 'True', 'TRUE'].includes(raw))
-            return ok(true);
-        if (['false', 'False', 'FALSE'].includes(raw))
-            return ok(false);
-        return bad(form);
-    });
-}
-function integer(options = {}) {
-    const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = options;
-    const range = options.min !== undefined && options.max !== undefined
-        ? ` from ${min} to ${max}`
-        : options.min !== undefined
-            ? ` of at least ${min}`
-            : '';
-    const form = `a whole number${range}`;
-    return type(form, (raw) => {
-        if (!/^[+-]?\d+$/.test(raw))
-            return bad(form);
-        const value = Number(raw);
-        return value < min || value > max || !Number.isSafeInteger(value) ? bad(form) : ok(value);
-    });
-}
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Parses `90s`, `5m`, `1h`, `1m30s`, `250ms` or plain seconds into milliseconds. */
-function parseDuration(raw) {
-    const value = raw.trim().toLowerCase();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(value))
-        return undefined;
-    let total = 0;
-    for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000);
-    }
-    return Math.round(total);
-}
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const seconds = ms / 1000;
-    if (seconds < 60)
-        return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
-    const minutes = Math.floor(seconds / 60);
-    const rest = Math.round(seconds - minutes * 60);
-    if (minutes < 60)
-        return rest ? `${minutes}m${rest}s` : `${minutes}m`;
-    const hours = Math.floor(minutes / 60);
-    const restMinutes = minutes - hours * 60;
-    return restMinutes ? `${hours}h${restMinutes}m` : `${hours}h`;
-}
-/** A duration in milliseconds. */
-function duration(options = {}) {
-    const { min = 0, max = 24 * 3_600_000 } = options;
-    const form = `a duration such as 90s, 5m, 1h or plain seconds, from ${formatDuration(min)} to ${formatDuration(max)}`;
-    return type(form, (raw) => {
-        const ms = parseDuration(raw);
-        return ms === undefined || ms < min || ms > max ? bad(form) : ok(ms);
-    });
-}
-function url(options = {}) {
-    const protocols = options.protocols ?? ['http:', 'https:'];
-    const form = options.form ?? `an absolute ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL`;
-    return type(form, (raw) => {
-        if (!URL.canParse(raw))
-            return bad(form);
-        const parsed = new URL(raw);
-        return protocols.includes(parsed.protocol) && parsed.hostname !== '' ? ok(raw) : bad(form);
-    });
-}
-/** Splits a list given one item a line or comma-separated; blank items are dropped. */
-function splitList(raw) {
-    return raw
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function list(item) {
-    const form = `a list, one item a line or comma-separated${item ? `, each ${item.form}` : ''}`;
-    return type(form, (raw) => {
-        const values = [];
-        for (const entry of splitList(raw)) {
-            if (!item) {
-                values.push(entry);
-                continue;
-            }
-            const parsed = item.parse(entry);
-            if (!parsed.ok)
-                return bad(`${form}; item ${JSON.stringify(entry)} is not ${item.form}`);
-            values.push(parsed.value);
-        }
-        return ok(values);
-    });
-}
-/** `KEY=VALUE`, one pair a line; blank lines and `#` comments are skipped; values may hold `=`. */
-function keyValues() {
-    const form = 'KEY=VALUE pairs, one a line (keys are letters, digits, _ . -)';
-    return type(form, (raw) => {
-        const pairs = [];
-        for (const [index, line] of raw.split(/\r?\n/).entries()) {
-            const trimmed = line.trim();
-            if (trimmed === '' || trimmed.startsWith('#'))
-                continue;
-            const eq = trimmed.indexOf('=');
-            const key = eq > 0 ? trimmed.slice(0, eq).trim() : '';
-            if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
-                return bad(`${form}; line ${index + 1} is not`);
-            pairs.push([key, trimmed.slice(eq + 1).trim()]);
-        }
-        return ok(pairs);
-    });
-}
-/** A date-time: ISO 8601 or Unix epoch seconds; returns epoch milliseconds. */
-function timestamp() {
-    const form = 'an ISO 8601 date-time or Unix epoch seconds';
-    return type(form, (raw) => {
-        if (/^\d{9,11}(\.\d+)?$/.test(raw))
-            return ok(Math.round(Number(raw) * 1000));
-        const ms = /^\d{4}-\d{2}-\d{2}/.test(raw) ? Date.parse(raw) : Number.NaN;
-        return Number.isNaN(ms) ? bad(form) : ok(ms);
-    });
-}
-
-
-/***/ }),
-
 /***/ 7276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1003,12 +1162,14 @@ function timestamp() {
 /* harmony export */ });
 /* unused harmony exports required, camelCase, inputVariable */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3023);
 /**
  * An action's inputs are declared once, in its manifest. From that one declaration come the
  * typed parser used at run time (here), the generated action.yml and the catalog
  * (scripts/generate.ts). Every input is parsed before the action does anything, and every
  * invalid one is reported in the same error.
  */
+
 
 /** An input the step must give. */
 function required(type, description, options = {}) {
@@ -1029,11 +1190,11 @@ function camelCase(name) {
 function inputVariable(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
-function show(raw, spec) {
+/** The value as an error may show it: scrubbed (a secret given to another input too), then cut and quoted. */
+function show(raw, spec, secrets) {
     if (spec.secret)
         return 'got *** (a secret, not shown)';
-    const shown = raw.length > 80 ? `${raw.slice(0, 77)}...` : raw;
-    return `got ${JSON.stringify(shown)}`;
+    return `got ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(raw, secrets, 80)}`;
 }
 function parseInputs(options) {
     const { specs, env, runner } = options;
@@ -1059,13 +1220,204 @@ function parseInputs(options) {
         if (result.ok)
             parsed[camelCase(name)] = result.value;
         else
-            problems.push({ input: name, shown: show(raw, spec), expected: `expected ${result.expected}` });
+            problems.push({ input: name, shown: show(raw, spec, runner.secrets), expected: `expected ${result.expected}` });
     }
     if (problems.length === 0 && options.check)
         problems.push(...options.check(parsed));
     if (problems.length > 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(problems);
     return parsed;
+}
+
+
+/***/ }),
+
+/***/ 4061:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f0: () => (/* binding */ checkJsonAssertion),
+/* harmony export */   ji: () => (/* binding */ parseJsonAssertions)
+/* harmony export */ });
+/* unused harmony exports JSON_ASSERTION_FORM, parseJsonAssertion, showValue */
+/* harmony import */ var _expectation_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1728);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9051);
+/* harmony import */ var _jsonpath_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6024);
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4226);
+/* harmony import */ var _text_matcher_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4621);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3023);
+/**
+ * JSON assertions over JSONPath: `$.services.* == healthy`, `$.build =~ /^v2\./`,
+ * `$.metrics.error_rate < 0.05`, `$.checks[0].name exists`. Each parses once (a bad one is an
+ * input error before any request) and checks a document into a reason a person can act on:
+ * `$.services.redis is "degraded", expected healthy`. Integers beyond 2^53 compare exactly.
+ */
+
+
+
+
+
+
+const JSON_ASSERTION_FORM = 'one assertion a line: a JSONPath, then == VALUE, != VALUE, =~ /regex/, < <= > >= NUMBER, or exists; e.g. $.services.* == healthy';
+/** How much of a JSON value a failure message shows. */
+const SHOWN_VALUE = 80;
+const noSecrets = { scrub: (text) => text };
+function operandValue(text) {
+    const parsed = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .tryParseJsonExact */ .S9)(text);
+    return parsed.ok ? parsed.value : text;
+}
+function parseJsonAssertion(line) {
+    const source = line.trim();
+    let parsed;
+    try {
+        parsed = (0,_jsonpath_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonPathPrefix */ .xM)(source);
+    }
+    catch (error) {
+        if (error instanceof _jsonpath_js__WEBPACK_IMPORTED_MODULE_2__/* .JsonPathError */ .UK)
+            throw new _expectation_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ExpectationError */ .x(`'${source}': ${error.message}`);
+        throw error;
+    }
+    const rest = source.slice(parsed.end).trim();
+    if (rest === 'exists')
+        return { source, path: parsed.path, operator: 'exists', operand: '', expected: undefined, regex: undefined };
+    const op = /^(==|!=|=~|<=|>=|<|>)\s*(.*)$/s.exec(rest);
+    if (!op)
+        throw new _expectation_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ExpectationError */ .x(`'${source}': after the path, expected ==, !=, =~, <, <=, >, >= or exists`);
+    const operator = op[1];
+    const operand = (op[2] ?? '').trim();
+    if (operand === '')
+        throw new _expectation_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ExpectationError */ .x(`'${source}': ${operator} needs a value`);
+    if (/^[=~]/.test(operand))
+        throw new _expectation_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ExpectationError */ .x(`'${source}': '${operator}${operand[0]}' is not an operator`);
+    let regex;
+    if (operator === '=~') {
+        regex = (0,_text_matcher_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRegexLiteral */ .e)(operand);
+        if (!regex)
+            throw new _expectation_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ExpectationError */ .x(`'${source}': =~ takes a /regex/`);
+    }
+    const expected = operandValue(operand);
+    if (['<', '<=', '>', '>='].includes(operator) && typeof expected !== 'number' && typeof expected !== 'bigint')
+        throw new _expectation_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ExpectationError */ .x(`'${source}': ${operator} compares with a number`);
+    return { source, path: parsed.path, operator, operand, expected, regex };
+}
+/** Lines of assertions; blank lines and `#` comments are skipped. */
+function parseJsonAssertions(text) {
+    const lines = typeof text === 'string' ? (0,_lines_js__WEBPACK_IMPORTED_MODULE_5__/* .numberedLines */ .UF)(text).map((l) => l.text) : text.map((l) => l.trim());
+    return lines.filter((l) => l !== '' && !l.startsWith('#')).map(parseJsonAssertion);
+}
+function isDeepEqual(a, b) {
+    if (Object.is(a, b))
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return (ka.length === kb.length && ka.every((k) => isDeepEqual(a[k], b[k])));
+}
+/** `$.code == 200` holds for 200 and "200"; `$.ok == true` for true and "true". */
+function equalsOperand(actual, assertion) {
+    if (isDeepEqual(actual, assertion.expected))
+        return true;
+    return ((typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'bigint' || typeof actual === 'boolean') &&
+        String(actual) === (typeof assertion.expected === 'string' ? assertion.expected : assertion.operand));
+}
+/** A JSON value for a failure message: scrubbed, then capped. */
+function showValue(value, secrets = noSecrets) {
+    return (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(secrets.scrub(value === undefined ? 'undefined' : (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .stringifyJson */ .sd)(value)), SHOWN_VALUE);
+}
+function numeric(value) {
+    if (typeof value === 'number' || typeof value === 'bigint')
+        return value;
+    if (typeof value !== 'string' || value.trim() === '')
+        return undefined;
+    if (/^-?\d+$/.test(value.trim()))
+        return BigInt(value.trim());
+    const n = Number(value);
+    return Number.isNaN(n) ? undefined : n;
+}
+function holds(actual, a) {
+    switch (a.operator) {
+        case '==':
+            return equalsOperand(actual, a);
+        case '!=':
+            return !equalsOperand(actual, a);
+        case '=~':
+            return a.regex?.test(typeof actual === 'string' ? actual : (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .stringifyJson */ .sd)(actual)) ?? false;
+        case 'exists':
+            return true;
+        default: {
+            const n = numeric(actual);
+            const limit = a.expected;
+            if (n === undefined)
+                return false;
+            return a.operator === '<' ? n < limit : a.operator === '<=' ? n <= limit : a.operator === '>' ? n > limit : n >= limit;
+        }
+    }
+}
+/**
+ * Checks one assertion against a parsed document; undefined when it holds. With a wildcard every
+ * selected node must satisfy it (`$.services.* == healthy`: each service), and the reason names
+ * the first node that does not.
+ */
+function checkJsonAssertion(a, document, secrets = noSecrets) {
+    const matches = (0,_jsonpath_js__WEBPACK_IMPORTED_MODULE_2__/* .queryJsonPath */ .UG)(a.path, document);
+    if (matches.length === 0)
+        return `${a.source}: ${a.path.source} is not in the document`;
+    if (a.operator === 'exists')
+        return undefined;
+    const wrong = matches.filter((m) => !holds(m.value, a));
+    if (wrong.length === 0)
+        return undefined;
+    const [first] = wrong;
+    const more = wrong.length > 1
+        ? ` (and ${wrong.length - 1} more: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(wrong
+            .slice(1, 4)
+            .map((m) => secrets.scrub(m.path))
+            .join(', '), SHOWN_VALUE * 2)})`
+        : '';
+    const want = a.operator === '==' ? `expected ${a.operand}` : `expected ${a.operator} ${a.operand}`;
+    return `${a.source}: ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(secrets.scrub(first.path), SHOWN_VALUE)} is ${showValue(first.value, secrets)}, ${want}${more}`;
+}
+
+
+/***/ }),
+
+/***/ 9051:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S9: () => (/* binding */ tryParseJsonExact),
+/* harmony export */   sd: () => (/* binding */ stringifyJson)
+/* harmony export */ });
+/* unused harmony export parseJsonExact */
+/**
+ * JSON with exact integers. `JSON.parse` turns 12345678901234567890 into 12345678901234567000,
+ * so an assertion `$.id == 12345678901234567999` would pass against an id it does not equal.
+ * Integers beyond 2^53 are read from their source text as BigInt instead (JSON.parse hands the
+ * reviver the raw text), and written back exactly.
+ */
+const exactIntegers = (_key, value, context) => typeof value === 'number' && !Number.isSafeInteger(value) && /^-?\d+$/.test(context?.source ?? '')
+    ? BigInt(context?.source ?? '0')
+    : value;
+/** Parses JSON keeping integers beyond 2^53 exact (as BigInt); throws SyntaxError like JSON.parse. */
+function parseJsonExact(text) {
+    return JSON.parse(text, exactIntegers);
+}
+/** `parseJsonExact`, or undefined with `ok: false` when the text is not JSON. */
+function tryParseJsonExact(text) {
+    try {
+        return { ok: true, value: parseJsonExact(text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+const rawJson = JSON.rawJSON;
+/** JSON.stringify that writes BigInt values as the exact integers they are. */
+function stringifyJson(value) {
+    return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? rawJson(v.toString()) : v)) ?? 'undefined';
 }
 
 
@@ -1212,7 +1564,43 @@ function queryJsonPath(path, document) {
 
 /***/ }),
 
-/***/ 450:
+/***/ 4226:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UF: () => (/* binding */ numberedLines)
+/* harmony export */ });
+/* unused harmony exports splitLines, splitWords */
+/**
+ * The one line splitter for multi-line inputs and documents: `\n`, `\r\n` or a lone `\r`, each
+ * line trimmed, blank lines dropped. `# comments` are the caller's business (a header value or a
+ * URL may hold `#`).
+ */
+function splitLines(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/** Lines as `splitLines` gives them, keeping their 1-based line numbers (for error messages). */
+function numberedLines(text) {
+    return text
+        .split(/\r\n|\r|\n/)
+        .map((raw, index) => ({ line: index + 1, text: raw.trim() }))
+        .filter((entry) => entry.text !== '');
+}
+/** Items of a list of words: one a line or comma-separated. Never for URLs, which may hold commas. */
+function splitWords(text) {
+    return splitLines(text).flatMap((line) => line
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''));
+}
+
+
+/***/ }),
+
+/***/ 9858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1246,7 +1634,10 @@ function readRunContext(env = process.env) {
     const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
     const repository = env.GITHUB_REPOSITORY ?? '';
     const event = readEvent(env.GITHUB_EVENT_PATH);
-    const sha = event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '';
+    // `${{ github.sha }}` is GITHUB_SHA in every event: a deploy stamped with it and a gate that
+    // expects it must agree, so the head of a pull request is a field of its own.
+    const sha = env.GITHUB_SHA ?? '';
+    const headSha = event.pull_request?.head?.sha ?? sha;
     const runId = env.GITHUB_RUN_ID ?? '';
     const runAttempt = env.GITHUB_RUN_ATTEMPT ?? '1';
     const repoUrl = repository ? `${serverUrl}/${repository}` : undefined;
@@ -1256,6 +1647,7 @@ function readRunContext(env = process.env) {
         repository,
         sha,
         shortSha: sha.slice(0, 7),
+        headSha,
         ref: env.GITHUB_REF ?? '',
         refName: env.GITHUB_REF_NAME ?? '',
         actor: env.GITHUB_TRIGGERING_ACTOR ?? env.GITHUB_ACTOR ?? '',
@@ -1273,71 +1665,117 @@ function readRunContext(env = process.env) {
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/http.ts
-var http = __nccwpck_require__(1457);
+// EXTERNAL MODULE: ./packages/core/src/http.ts + 2 modules
+var http = __nccwpck_require__(8454);
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var src_inputs = __nccwpck_require__(7276);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __nccwpck_require__(7620);
 ;// CONCATENATED MODULE: ./packages/core/src/runner.ts
 /**
  * The GitHub runner protocol: workflow commands on stdout (`::error::`, `::add-mask::`,
  * `::group::`) and the environment files (`GITHUB_OUTPUT`, `GITHUB_ENV`, `GITHUB_STATE`,
- * `GITHUB_STEP_SUMMARY`), as documented in "Workflow commands for GitHub Actions".
+ * `GITHUB_PATH`, `GITHUB_STEP_SUMMARY`), as documented in "Workflow commands for GitHub Actions".
  *
  * Why not @actions/core: at load time it imports @actions/http-client, which imports undici for
  * OIDC tokens. That one import takes a bundle's cold start from 1.2x to 2.5x bare `node -e 0`
  * (measured here, Node 24), and every action pays it even when it exits on a missing input. The
- * protocol itself is a handful of escaping rules and a heredoc format, tested in
- * test/unit/core/runner.test.ts against the runner's own parsing rules.
+ * protocol itself is a handful of escaping rules and a heredoc format; @actions/core stays the
+ * oracle: test/unit/core/runner-differential.test.ts makes the same calls through both and
+ * compares the bytes.
  *
- * Every line this writes passes through the secret scrubber: the runner masks `add-mask`ed
- * values in its log, but not in files a step writes, and not in a local run.
+ * What reaches a reader (log lines, annotations, the summary) is scrubbed of registered secrets
+ * before it is escaped or cut: the runner masks `add-mask`ed values in its log, but not in the
+ * summary, and not in a local run. What feeds later steps (outputs, exported variables, state,
+ * the path) is written as given: a later step must get the real value, so no secret may be put
+ * into one in the first place (mask at the source: `maskUrl`, `excerpt`, `quote`).
  */
 
 
 
 
+
+/**
+ * The runner refuses a step summary over 1 MiB (and shows none of it). Stay well below, leaving
+ * room for the note that says the summary was cut.
+ */
+const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
 function escapeData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function escapeProperty(value) {
     return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-const propertyNames = {
-    title: 'title',
-    file: 'file',
-    line: 'line',
-    endLine: 'endLine',
-    col: 'col',
-    endColumn: 'endColumn',
-};
+/** Our property names → the runner's, in the order @actions/core sends them. Others are dropped. */
+const wireNames = [
+    ['title', 'title'],
+    ['file', 'file'],
+    ['startLine', 'line'],
+    ['endLine', 'endLine'],
+    ['startColumn', 'col'],
+    ['endColumn', 'endColumn'],
+];
 class Runner {
     env;
     secrets;
     write;
+    randomId;
+    summaryLimit;
+    summaryFull = false;
+    /** Set while outside lines are being written inside a `stop-commands` block. */
+    stopToken;
     constructor(options = {}) {
         this.env = options.env ?? process.env;
         this.write = options.write ?? ((text) => process.stdout.write(text));
-        this.secrets = options.secrets ?? new secrets/* SecretRegistry */.k();
+        this.secrets = options.secrets ?? new secrets/* SecretRegistry */.ks();
+        this.randomId = options.randomId ?? external_node_crypto_.randomUUID;
+        this.summaryLimit = options.summaryLimit ?? SUMMARY_LIMIT;
     }
     get isDebug() {
         return this.env.RUNNER_DEBUG === '1' || this.env.ACTIONS_STEP_DEBUG === 'true';
     }
-    /** Issues `::name props::message`; the message is scrubbed of secrets first. */
+    /**
+     * Issues `::name props::message`. Message and property values are scrubbed, then escaped, so
+     * the command stays one line whatever the text holds (a newline becomes %0A: text after it
+     * can never start a line of its own, let alone a command). Empty values are left out.
+     */
     command(name, message, properties = {}) {
+        this.resumeCommands();
         const props = Object.entries(properties)
-            .filter(([, v]) => v !== undefined && v !== '')
+            .filter(([, v]) => v !== undefined && v !== '' && v !== 0)
             .map(([k, v]) => `${k}=${escapeProperty(this.secrets.scrub(String(v)))}`)
             .join(',');
         this.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(this.secrets.scrub(message))}${external_node_os_.EOL}`);
     }
+    /** One line of our own; outside text goes through `quote` (untrusted.ts) or `untrusted`. */
     info(message) {
         this.write(`${this.secrets.scrub(message)}${external_node_os_.EOL}`);
+    }
+    /**
+     * One line of outside text (tool output, a build log), scrubbed and written inside a
+     * `stop-commands` block with a random token, so nothing in it (`::set-output …`, an indented
+     * `::stop-commands::`, `##[…]` mid-line) is executed. The block opens at the first such line and
+     * is closed before any command of ours, which the runner would otherwise ignore.
+     */
+    untrusted(line) {
+        if (this.stopToken === undefined) {
+            this.stopToken = this.randomId();
+            this.write(`::stop-commands::${this.stopToken}${external_node_os_.EOL}`);
+        }
+        this.write(`${this.secrets.scrub(line)}${external_node_os_.EOL}`);
+    }
+    /** Ends an open `stop-commands` block: the runner processes commands again. */
+    resumeCommands() {
+        if (this.stopToken === undefined)
+            return;
+        this.write(`::${this.stopToken}::${external_node_os_.EOL}`);
+        this.stopToken = undefined;
     }
     debug(message) {
         this.command('debug', message);
@@ -1352,19 +1790,35 @@ class Runner {
         this.command('notice', message, annotationProps(properties));
     }
     /**
-     * Registers a secret: the runner masks it in the log, and this process scrubs it (and its
-     * URL-encoded form) from everything it writes. Empty and one-character values are not
-     * registered: masking them would garble every line.
+     * Registers a secret: the runner masks it in the log, and this process scrubs it (and the
+     * encoded forms it takes on the way out) from everything a reader sees. Empty and
+     * one-character values are not registered: masking them would garble every line.
      */
     setSecret(value) {
-        for (const variant of this.secrets.add(value)) {
+        const variants = this.secrets.add(value);
+        if (variants.length > 0)
+            this.resumeCommands();
+        for (const variant of variants) {
             this.write(`::add-mask::${escapeData(variant)}${external_node_os_.EOL}`);
         }
     }
+    /**
+     * Registers the credential a request header carries, if its name says it carries one
+     * (`Authorization`, `Cookie`, `X-Api-Key`…; for `Bearer X` also `X` alone). Other headers
+     * (`X-Env: staging`) are not secrets and stay readable. Returns whether it was a credential.
+     */
+    setSecretHeader(name, value) {
+        const values = (0,secrets/* credentialSecrets */.DJ)(name, value);
+        for (const secret of values)
+            this.setSecret(secret);
+        return values.length > 0;
+    }
     startGroup(name) {
+        this.resumeCommands();
         this.write(`::group::${escapeData(this.secrets.scrub(name))}${external_node_os_.EOL}`);
     }
     endGroup() {
+        this.resumeCommands();
         this.write(`::endgroup::${external_node_os_.EOL}`);
     }
     /** Runs one phase inside a collapsible log group. */
@@ -1377,48 +1831,104 @@ class Runner {
             this.endGroup();
         }
     }
+    /** Sets a step output to the value as given (never scrubbed: it feeds later steps). */
     setOutput(name, value) {
-        this.appendKeyValue('GITHUB_OUTPUT', name, String(value));
+        const file = this.env.GITHUB_OUTPUT;
+        // Outside a runner (a local run): the value is shown in the log, which is scrubbed.
+        if (!file)
+            this.info(`${name}=${value}`);
+        else
+            (0,external_node_fs_.appendFileSync)(file, this.keyValue(name, String(value)), 'utf8');
     }
+    /** Sets a variable for this process and every later step of the job. */
     exportVariable(name, value) {
         this.env[name] = value;
-        this.appendKeyValue('GITHUB_ENV', name, value);
+        const file = this.env.GITHUB_ENV;
+        if (file)
+            (0,external_node_fs_.appendFileSync)(file, this.keyValue(name, value), 'utf8');
     }
     saveState(name, value) {
-        this.appendKeyValue('GITHUB_STATE', name, value);
+        const file = this.env.GITHUB_STATE;
+        if (file)
+            (0,external_node_fs_.appendFileSync)(file, this.keyValue(name, value), 'utf8');
     }
     getState(name) {
         return this.env[`STATE_${name}`] ?? '';
     }
-    /** Appends HTML/Markdown to the job summary; a no-op outside a runner. */
-    appendSummary(markdown) {
-        const file = this.env.GITHUB_STEP_SUMMARY;
-        if (!file)
-            return;
-        (0,external_node_fs_.appendFileSync)(file, this.secrets.scrub(markdown), 'utf8');
+    /** Puts a directory first on the PATH of this process and of every later step of the job. */
+    addPath(path) {
+        const file = this.env.GITHUB_PATH;
+        if (file)
+            (0,external_node_fs_.appendFileSync)(file, `${path}${external_node_os_.EOL}`, 'utf8');
+        this.env.PATH = `${path}${external_node_path_.delimiter}${this.env.PATH ?? ''}`;
     }
     /**
-     * Writes `name<<delimiter` heredoc blocks, the multi-line-safe form of the environment files.
-     * The delimiter is random so no value can end the block early.
+     * Appends HTML/Markdown to the job summary; a no-op outside a runner. Scrubbed first, then
+     * capped below the runner's limit (cut with a note). A summary that cannot be written is a
+     * warning: the step's real outcome does not depend on it.
      */
-    appendKeyValue(fileVariable, name, value) {
-        const safeValue = this.secrets.scrub(value);
-        const file = this.env[fileVariable];
-        if (!file) {
-            // Outside a runner (a local run): the old stdout command keeps the value visible.
-            if (fileVariable === 'GITHUB_OUTPUT')
-                this.info(`${name}=${safeValue}`);
+    appendSummary(content) {
+        const file = this.env.GITHUB_STEP_SUMMARY;
+        if (!file || this.summaryFull)
             return;
+        const scrub = (text) => this.secrets.scrub(text);
+        const markup = scrub(typeof content === 'string' ? content : content.render(scrub));
+        try {
+            const used = sizeOf(file);
+            const room = this.summaryLimit - used;
+            const bytes = Buffer.byteLength(markup, 'utf8');
+            if (bytes <= room) {
+                (0,external_node_fs_.appendFileSync)(file, markup, 'utf8');
+                return;
+            }
+            this.summaryFull = true;
+            const note = `\n\n<p><em>The rest of this summary was cut: job summaries are limited to 1 MiB.</em></p>\n`;
+            (0,external_node_fs_.appendFileSync)(file, cutToBytes(markup, room - Buffer.byteLength(note, 'utf8')) + note, 'utf8');
+            this.warning('The job summary reached its size limit and was cut; the full details are in the log.');
         }
-        const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
-        (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${safeValue}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, 'utf8');
+        catch (error) {
+            this.summaryFull = true;
+            this.warning(`Could not write the job summary to ${file}: ${error.message}`);
+        }
     }
+    /**
+     * A `name<<delimiter` heredoc block, the multi-line-safe form of the environment files. The
+     * delimiter is random; a name or value that holds it anyway is refused, as @actions/core does.
+     */
+    keyValue(name, value) {
+        const delimiter = `ghadelimiter_${this.randomId()}`;
+        if (name.includes(delimiter))
+            throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+        if (value.includes(delimiter))
+            throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+        return `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`;
+    }
+}
+function sizeOf(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file).size;
+    }
+    catch {
+        return 0;
+    }
+}
+/**
+ * At most `max` bytes of UTF-8, cut where markup is least likely to break: after the last tag
+ * or line end in the final quarter, and never inside a character.
+ */
+function cutToBytes(text, max) {
+    if (max <= 0)
+        return '';
+    let cut = Buffer.from(text, 'utf8').subarray(0, max).toString('utf8');
+    if (cut.endsWith('\uFFFD'))
+        cut = cut.slice(0, -1);
+    const boundary = Math.max(cut.lastIndexOf('>'), cut.lastIndexOf('\n'));
+    return boundary >= cut.length * 0.75 ? cut.slice(0, boundary + 1) : cut;
 }
 function annotationProps(properties) {
     const out = {};
-    for (const [key, value] of Object.entries(properties)) {
-        out[propertyNames[key]] = value;
-    }
+    for (const [ours, wire] of wireNames)
+        out[wire] = properties[ours];
     return out;
 }
 /** Parses a GITHUB_OUTPUT-style file the way the runner does (heredoc and `k=v` lines). */
@@ -1459,7 +1969,8 @@ function parseKeyValueFile(text) {
  * - an internal error (a bug of ours): the message, and the stack only when step debugging is on;
  * - SIGINT/SIGTERM (the run was cancelled): the action's signal aborts, its cancel hooks run
  *   (cancel what it started), and the step ends as cancelled.
- * A `status` output is always set.
+ * A `status` output is always set. Every message goes out as a workflow command, which escapes
+ * newlines: an error carrying outside text (`…\n::set-output …`) cannot start a line of its own.
  */
 
 
@@ -1483,12 +1994,21 @@ async function runAction(manifest, main, dependencies = {}) {
     const clock = dependencies.clock ?? src_clock/* systemClock */.m;
     const controller = new AbortController();
     const cancelHooks = [];
+    const criticalSections = new Set();
     let status = 'success';
     let exitCode = 0;
     const removeSignalHandlers = (dependencies.onSignal ?? defaultOnSignal)((signal) => {
+        if (controller.signal.aborted && criticalSections.size > 0) {
+            // A second signal while work that must not be cut runs: ask it to wind down, and wait.
+            for (const section of criticalSections) {
+                runner.warning(`Received ${signal} again: waiting for ${section.what} to finish or roll back before stopping.`);
+                section.urgent.abort(new errors/* CancelledError */.cc(`The step was cancelled (${signal}) during ${section.what}.`));
+            }
+            return;
+        }
         if (controller.signal.aborted) {
             // A second signal: the runner is about to kill us; leave now.
-            runner.setOutput('status', 'cancelled');
+            setStatus(runner, 'cancelled');
             process.exit(1);
         }
         runner.warning(`Received ${signal}: cancelling ${manifest.name}.`);
@@ -1504,11 +2024,23 @@ async function runAction(manifest, main, dependencies = {}) {
             fetch: dependencies.fetch,
             clock,
             logger: runner,
+            // Error excerpts of answers are scrubbed with the run's secrets before they are folded.
+            secrets: runner.secrets,
             signal: controller.signal,
             userAgent: `deploy-suite-${manifest.name}`,
             ...options,
         }),
         onCancel: (hook) => cancelHooks.unshift(hook),
+        critical: async (what, body) => {
+            const section = { what, urgent: new AbortController() };
+            criticalSections.add(section);
+            try {
+                return await body(section.urgent.signal);
+            }
+            finally {
+                criticalSections.delete(section);
+            }
+        },
     };
     try {
         const inputs = (0,src_inputs/* parseInputs */.TL)({ specs: manifest.inputs, env, runner, check: manifest.check });
@@ -1546,9 +2078,22 @@ async function runAction(manifest, main, dependencies = {}) {
     }
     finally {
         removeSignalHandlers();
-        runner.setOutput('status', status);
+        runner.resumeCommands();
+        setStatus(runner, status);
     }
     return exitCode;
+}
+/**
+ * Sets the `status` output. A GITHUB_OUTPUT that cannot be written is reported as a warning: the
+ * step's real outcome (and its one `::error::`) stands.
+ */
+function setStatus(runner, status) {
+    try {
+        runner.setOutput('status', status);
+    }
+    catch (error) {
+        runner.warning(`Could not set the status output to '${status}': ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
 }
 
 
@@ -1558,64 +2103,197 @@ async function runAction(manifest, main, dependencies = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ SecretRegistry),
-/* harmony export */   y: () => (/* binding */ maskUrl)
+/* harmony export */   DJ: () => (/* binding */ credentialSecrets),
+/* harmony export */   b5: () => (/* binding */ isCredentialHeader),
+/* harmony export */   ks: () => (/* binding */ SecretRegistry),
+/* harmony export */   w2: () => (/* binding */ credentialValues),
+/* harmony export */   yP: () => (/* binding */ maskUrl)
 /* harmony export */ });
 /**
- * Secrets never reach a log line, a summary, an output or an error message. Values registered
- * here are masked by the runner (`::add-mask::`) and scrubbed by us from everything we write, in
- * the forms they commonly take on the way out: as given, URL-encoded, and JSON-escaped.
+ * Secrets never reach a log line, a summary, a report or an error message. Values registered
+ * here are masked by the runner (`::add-mask::`) and scrubbed by us from everything a reader
+ * sees, in the forms they take on the way out: as given, URL- and form-encoded, JSON-escaped
+ * (also with non-ASCII as `\u00fc` and `/` as `\/`), HTML/XML-escaped, base64 (standard and
+ * URL-safe, at any alignment inside a longer encoded text), line by line, with whitespace
+ * folded, a URL as re-serialised by a client, and a URL's password alone.
+ *
+ * Scrubbing is a plain substring search per registered form, never one regular expression
+ * built from the secrets: a 32 KiB secret (a key file) would make that regex too large to
+ * compile, and the error would print the secret. Every occurrence of every form is marked and
+ * each marked stretch becomes one `***`, so overlapping secrets leave no fragment visible.
  */
 const MASK = '***';
+/** Derived forms shorter than this are too likely to be ordinary text. */
+const MIN_DERIVED = 8;
 class SecretRegistry {
-    values = new Set();
-    pattern;
-    /** Registers a secret; returns the new variants that need an `add-mask` command. */
+    patterns = new Map();
+    /** Registers a secret; returns the new forms of it that need an `add-mask` command. */
     add(value) {
         const added = [];
         for (const variant of variantsOf(value)) {
-            if (variant.length < 2 || this.values.has(variant))
+            if (variant.length < 2 || this.patterns.has(variant))
                 continue;
-            this.values.add(variant);
+            this.patterns.set(variant, { text: variant, period: smallestPeriod(variant) });
             added.push(variant);
         }
-        if (added.length > 0)
-            this.pattern = undefined;
         return added;
     }
     has(value) {
-        return this.values.has(value);
+        return this.patterns.has(value);
     }
+    /** The text with every registered form of every secret replaced by `***`. */
     scrub(text) {
-        if (this.values.size === 0 || text === '')
+        if (this.patterns.size === 0 || text.length < 2)
             return text;
-        this.pattern ??= new RegExp(
-        // Longest first, so a URL is masked whole rather than around its password.
-        [...this.values]
-            .sort((a, b) => b.length - a.length)
-            .map(escapeRegExp)
-            .join('|'), 'g');
-        return text.replace(this.pattern, MASK);
+        const starts = [];
+        const ends = [];
+        for (const { text: secret, period } of this.patterns.values()) {
+            if (secret.length > text.length)
+                continue;
+            for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + period)) {
+                starts.push(at);
+                ends.push(at + secret.length);
+            }
+        }
+        if (starts.length === 0)
+            return text;
+        const order = starts.map((_, i) => i).sort((a, b) => (starts[a] ?? 0) - (starts[b] ?? 0));
+        let out = '';
+        let copied = 0;
+        let runStart = -1;
+        let runEnd = -1;
+        for (const i of order) {
+            const start = starts[i] ?? 0;
+            const end = ends[i] ?? 0;
+            if (start <= runEnd) {
+                runEnd = Math.max(runEnd, end);
+                continue;
+            }
+            if (runStart !== -1) {
+                out += text.slice(copied, runStart) + MASK;
+                copied = runEnd;
+            }
+            runStart = start;
+            runEnd = end;
+        }
+        out += text.slice(copied, runStart) + MASK + text.slice(runEnd);
+        return out;
     }
+}
+/** The smallest p such that text[i] === text[i + p] for all i (the KMP failure function). */
+function smallestPeriod(text) {
+    const border = new Int32Array(text.length);
+    let k = 0;
+    for (let i = 1; i < text.length; i++) {
+        while (k > 0 && text.charCodeAt(i) !== text.charCodeAt(k))
+            k = border[k - 1] ?? 0;
+        if (text.charCodeAt(i) === text.charCodeAt(k))
+            k++;
+        border[i] = k;
+    }
+    return text.length - (border[text.length - 1] ?? 0);
 }
 function variantsOf(value) {
     const trimmed = value.trim();
-    const variants = [value, trimmed, encodeURIComponent(trimmed), JSON.stringify(trimmed).slice(1, -1)];
+    const variants = [value, trimmed, ...encodedForms(trimmed)];
+    // Whitespace folded, as a log formatter or an HTML renderer shows it.
+    const folded = trimmed.replace(/\s+/g, ' ');
+    if (folded !== trimmed)
+        variants.push(folded, ...encodedForms(folded));
     // Multi-line secrets (keys, certificates) are masked line by line, as the runner does.
-    for (const line of trimmed.split(/\r?\n/))
-        variants.push(line.trim());
-    // A URL with a password: the password alone can show up in driver errors.
-    for (const password of urlPasswords(trimmed))
-        variants.push(password, decodeURIComponentSafe(password));
+    if (/[\r\n]/.test(trimmed)) {
+        for (const line of trimmed.split(/\r?\n|\r/))
+            if (line.trim().length >= MIN_DERIVED)
+                variants.push(line.trim());
+    }
+    // A URL as a client re-serialises it (host lowercased, default port and `./` dropped).
+    const normalised = normalisedUrl(trimmed);
+    if (normalised !== undefined && normalised !== trimmed)
+        variants.push(normalised, ...encodedForms(normalised));
+    // A URL with a password: the password alone shows up in driver errors.
+    for (const password of urlPasswords(trimmed)) {
+        const decoded = decodeURIComponentSafe(password);
+        variants.push(password, decoded, ...encodedForms(decoded));
+    }
     return [...new Set(variants)];
 }
+/** How a text is echoed by the things a secret passes through. */
+function encodedForms(text) {
+    const json = JSON.stringify(text).slice(1, -1);
+    const jsonAscii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const jsonAsciiUpper = jsonAscii.replace(/\\u([0-9a-f]{4})/g, (_, hex) => `\\u${hex.toUpperCase()}`);
+    const jsonForms = [json, jsonAscii, jsonAsciiUpper];
+    const forms = [
+        encodeURIComponent(text),
+        new URLSearchParams([['', text]]).toString().slice(1),
+        ...jsonForms,
+        // PHP's json_encode writes `/` as `\/`.
+        ...jsonForms.map((form) => form.replace(/\//g, '\\/')),
+        htmlEscaped(text, "'"),
+        htmlEscaped(text, '&#39;'),
+        htmlEscaped(text, '&apos;'),
+        htmlEscaped(text, '&#x27;'),
+        // XML text content escapes only these three.
+        text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+        ...base64Forms(text),
+    ];
+    return forms.filter((form) => form !== text);
+}
+function htmlEscaped(text, apostrophe) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, apostrophe);
+}
+/**
+ * Base64 of the secret wherever it sits in a longer encoded text (`Basic base64(user:pass)`, a
+ * JWT, a config blob): for each of the three byte alignments, the characters that depend on the
+ * secret's bytes alone. Also the whole padded encoding, so an echo of just the secret is masked
+ * whole. Standard and URL-safe alphabets.
+ */
+function base64Forms(text) {
+    const bytes = Buffer.from(text, 'utf8');
+    const forms = [bytes.toString('base64'), bytes.toString('base64url')];
+    for (let shift = 0; shift < 3; shift++) {
+        const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+        // Character i covers bits [6i, 6i + 6); keep those inside the secret's bits.
+        const first = Math.ceil((8 * shift) / 6);
+        const last = Math.floor((8 * (shift + bytes.length)) / 6);
+        const stable = encoded.slice(first, last);
+        forms.push(stable, stable.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return forms.filter((form) => form.length >= MIN_DERIVED);
+}
+/**
+ * The passwords of the URLs in a text (`scheme://user:password@host`). A linear scan from each
+ * `://` to the end of its authority: a pattern that backtracks over long text would be quadratic.
+ */
 function urlPasswords(text) {
     const found = [];
-    for (const match of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s]+)@/gi)) {
-        if (match[1])
-            found.push(match[1]);
+    for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+        let end = at + 3;
+        while (end < text.length && !'/?#@ \t\r\n'.includes(text.charAt(end)))
+            end++;
+        if (text.charAt(end) !== '@')
+            continue;
+        const userinfo = text.slice(at + 3, end);
+        const colon = userinfo.indexOf(':');
+        if (colon !== -1 && colon < userinfo.length - 1)
+            found.push(userinfo.slice(colon + 1));
     }
     return found;
+}
+function normalisedUrl(text) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /\s/.test(text))
+        return undefined;
+    try {
+        return new URL(text).href;
+    }
+    catch {
+        return undefined;
+    }
 }
 function decodeURIComponentSafe(text) {
     try {
@@ -1625,12 +2303,10 @@ function decodeURIComponentSafe(text) {
         return text;
     }
 }
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 /**
  * Masks the credentials of a URL for display: `postgres://user:***@host/db`. Query parameters
- * whose names look like credentials (token, key, secret, password, signature) are masked too.
+ * whose names look like credentials (the header rule below: token, key, secret, password,
+ * signature…) are masked too.
  */
 function maskUrl(raw) {
     let url;
@@ -1643,10 +2319,340 @@ function maskUrl(raw) {
     if (url.password)
         url.password = MASK;
     for (const key of [...url.searchParams.keys()]) {
-        if (/token|key|secret|pass|sig|auth|code/i.test(key))
+        if (isCredentialHeader(key))
             url.searchParams.set(key, MASK);
     }
     return url.toString().replace(/%2A%2A%2A/g, MASK);
+}
+/**
+ * The one "looks like a credential" rule, for header names and query parameter names alike:
+ * `Authorization`, `Proxy-Authorization`, `Cookie`, and any name containing token, key, secret,
+ * password, bypass, auth, credential or signature (`X-Api-Key`, `x-vercel-protection-bypass`,
+ * `X-Amz-Signature`), and the short query names `sig`, `code`, `pass` and `pwd`. Their values are
+ * registered as secrets and never sent to another origin on a redirect; other headers
+ * (`X-Env: staging`) are neither.
+ */
+function isCredentialHeader(name) {
+    const lower = name.toLowerCase();
+    return (lower === 'cookie' ||
+        lower === 'sig' ||
+        lower === 'code' ||
+        lower === 'pass' ||
+        lower === 'pwd' ||
+        /token|key|secret|passw|bypass|auth|credential|signature/.test(lower));
+}
+/**
+ * The values to register for a credential header: the value, and for `Bearer X` / `Basic X` (and
+ * other schemes) the credential `X` alone, which is what shows up when a tool echoes it.
+ */
+function credentialValues(value) {
+    const scheme = /^\s*[A-Za-z][A-Za-z0-9_-]*\s+(\S.*)$/.exec(value);
+    return scheme?.[1] ? [value, scheme[1].trim()] : [value];
+}
+/** The secrets a request header carries: its credential values, or none for other headers. */
+function credentialSecrets(name, value) {
+    return isCredentialHeader(name) ? credentialValues(value) : [];
+}
+
+
+/***/ }),
+
+/***/ 8655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L1: () => (/* binding */ parseStatusSpec),
+/* harmony export */   W_: () => (/* binding */ statusMatches),
+/* harmony export */   ef: () => (/* binding */ STATUS_FORM)
+/* harmony export */ });
+/* harmony import */ var _expectation_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1728);
+/** Expected HTTP statuses: codes, ranges and classes, `200`, `200-299`, `200 - 299`, `2xx`, comma-separated. */
+
+const STATUS_FORM = 'status codes or ranges such as 200, 200-299, 2xx, comma-separated (100 to 599)';
+/** Parses a status spec; the error names the part at fault (the caller adds the expected form). */
+function parseStatusSpec(raw) {
+    const joined = Array.isArray(raw) ? raw.map(String).join(',') : String(raw);
+    // `200 - 299` is a range, not three items: close the spaces around a dash before splitting.
+    const parts = joined
+        .replace(/\s*-\s*/g, '-')
+        .split(/[\s,]+/)
+        .map((p) => p.trim())
+        .filter(Boolean);
+    if (parts.length === 0)
+        throw new _expectation_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ExpectationError */ .x('no status code was given');
+    const ranges = [];
+    for (const part of parts) {
+        let range;
+        const single = /^(\d{3})$/.exec(part);
+        const span = /^(\d{3})-(\d{3})$/.exec(part);
+        const klass = /^([1-5])xx$/i.exec(part);
+        if (single)
+            range = [Number(single[1]), Number(single[1])];
+        else if (span)
+            range = [Number(span[1]), Number(span[2])];
+        else if (klass)
+            range = [Number(klass[1]) * 100, Number(klass[1]) * 100 + 99];
+        if (!range || range[0] < 100 || range[1] > 599 || range[0] > range[1])
+            throw new _expectation_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ExpectationError */ .x(`'${part}' is not a status code or range`);
+        ranges.push(range);
+    }
+    return { text: parts.join(', '), ranges };
+}
+function statusMatches(spec, status) {
+    return spec.ranges.some(([low, high]) => status >= low && status <= high);
+}
+
+
+/***/ }),
+
+/***/ 4621:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ parseTextMatcher),
+/* harmony export */   e: () => (/* binding */ parseRegexLiteral)
+/* harmony export */ });
+/* harmony import */ var _expectation_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1728);
+/** Body and header expectations: a substring, or a `/regular expression/flags`. */
+
+/** `/re/flags`: only JavaScript's flag letters after the last slash, so `/api/health` stays text. */
+const REGEX_LITERAL = /^\/(.+)\/([dgimsuvy]*)$/s;
+/** Compiles `/re/flags` (g and y are dropped: they make `test` stateful); undefined when not one. */
+function parseRegexLiteral(raw) {
+    const literal = REGEX_LITERAL.exec(raw.trim());
+    if (!literal)
+        return undefined;
+    const flags = (literal[2] ?? '').replace(/[gy]/g, '');
+    try {
+        return new RegExp(literal[1] ?? '', flags);
+    }
+    catch (error) {
+        throw new _expectation_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ExpectationError */ .x(`${raw.trim()} is not a valid regular expression (${error.message})`);
+    }
+}
+/** A substring, or a regular expression when written `/like this/` (flags i, m, s, u allowed). */
+function parseTextMatcher(raw) {
+    const source = raw.trim();
+    const regex = parseRegexLiteral(source);
+    return { source, regex, test: (text) => (regex ? regex.test(text) : text.includes(source)) };
+}
+
+
+/***/ }),
+
+/***/ 3023:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony exports LOG_EXCERPT, SUMMARY_EXCERPT, untrustedBlock, UntrustedStream */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Text from outside the workflow — HTTP bodies and headers, a served version, build and tool
+ * logs, a provider's error body — is data. The runner executes any log line that starts with
+ * `::name::` (and the older `##[name]` form), and the job summary renders Markdown and HTML, so
+ * such text reaches the log only quoted or inside a `stop-commands` block, and the summary only
+ * escaped and capped. The order is fixed: scrub secrets first, then normalise, cap and escape,
+ * so no transformation can hide a secret from the scrubber or cut one in half.
+ *
+ * Every action uses these helpers; none prints outside text any other way.
+ */
+
+/** How much of an outside text a log line or error message quotes. */
+const LOG_EXCERPT = 300;
+/** How much of an outside text a summary shows in one place. */
+const SUMMARY_EXCERPT = 500;
+/**
+ * Cuts text to at most `max` characters, ending with an ellipsis when cut. Never splits a
+ * surrogate pair. The one truncation helper of the suite.
+ */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max <= 1)
+        return '…'.slice(0, max);
+    let end = max - 1;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
+}
+/**
+ * A scrubbed, one-line, capped excerpt of outside text: secrets first, then whitespace folded,
+ * then the cap. For error messages (the `::error::` command escapes it) and summaries (report.ts
+ * escapes it for HTML); not for a bare log line, which takes `quote`.
+ */
+function excerpt(text, secrets, max = LOG_EXCERPT) {
+    return truncate(secrets.scrub(text).replace(/\s+/g, ' ').trim(), max);
+}
+/**
+ * Outside text as a quoted literal for one log line: scrubbed, capped and JSON-quoted, so a
+ * newline inside it cannot start a line of its own (and the line starts with `"`, never `::`).
+ * The older `##[command]` form works anywhere in a line, so its `#` is written `\u0023`: the
+ * literal still decodes to the same text.
+ */
+function quote(text, secrets, max = LOG_EXCERPT) {
+    return JSON.stringify(truncate(secrets.scrub(text), max)).replace(/##\[/g, '#\\u0023[');
+}
+/**
+ * Writes outside lines (build logs, tool output) inside a `stop-commands` block whose token is
+ * random, so no line of the text can end the block or run a command; the runner resumes
+ * processing at the token.
+ */
+function untrustedBlock(writer, lines) {
+    const stream = new UntrustedStream(writer);
+    try {
+        for (const line of lines)
+            stream.line(line);
+    }
+    finally {
+        stream.close();
+    }
+}
+/**
+ * A long-lived `stop-commands` block for streamed output (a child process, a log subscription):
+ * `line()` for each line, `close()` after the last; lines written between are inert. Given the
+ * Runner, the block is also closed around every command the action issues meanwhile (a warning,
+ * an `add-mask`), which the runner would otherwise ignore, and reopened with a new token.
+ */
+class UntrustedStream {
+    token;
+    writer;
+    constructor(writer) {
+        this.writer = writer;
+    }
+    line(text) {
+        if ('untrusted' in this.writer) {
+            this.writer.untrusted(text);
+            return;
+        }
+        if (this.token === undefined) {
+            this.token = randomUUID();
+            this.writer.info(`::stop-commands::${this.token}`);
+        }
+        this.writer.info(text);
+    }
+    /** Resumes command processing; safe to call twice or with nothing written. */
+    close() {
+        if ('untrusted' in this.writer) {
+            this.writer.resumeCommands();
+            return;
+        }
+        if (this.token === undefined)
+            return;
+        this.writer.info(`::${this.token}::`);
+        this.token = undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3199:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CN: () => (/* binding */ splitUrlCredentials),
+/* harmony export */   WK: () => (/* binding */ describeControlCharacter),
+/* harmony export */   ZY: () => (/* binding */ registerUrlCredentials),
+/* harmony export */   we: () => (/* binding */ joinUrl)
+/* harmony export */ });
+/* unused harmony exports hasControlCharacter, hostOf */
+/**
+ * URL rules shared by every action that makes requests: no control characters (the URL parser
+ * silently drops a newline, so a two-line input would request a URL nobody wrote), credentials
+ * in a URL become a Basic `Authorization` header (fetch refuses them), and a base path joined
+ * with a check's path the way people mean it.
+ */
+/** C0 controls, DEL and C1 controls: never part of a URL anyone meant. */
+function isControl(code) {
+    return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+}
+function firstControl(text) {
+    for (let i = 0; i < text.length; i++)
+        if (isControl(text.charCodeAt(i)))
+            return text[i];
+    return undefined;
+}
+function hasControlCharacter(text) {
+    return firstControl(text) !== undefined;
+}
+/** Names a control character for an error message: `a line break`, `U+0009`. */
+function describeControlCharacter(text) {
+    const found = firstControl(text);
+    if (found === undefined)
+        return undefined;
+    if (found === '\n' || found === '\r')
+        return 'a line break';
+    if (found === '\t')
+        return 'a tab';
+    return `the control character U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/** Takes `user:password@` out of a URL, as the value of a Basic `Authorization` header. */
+function splitUrlCredentials(raw) {
+    if (!URL.canParse(raw))
+        return { url: raw, authorization: undefined, password: undefined };
+    const url = new URL(raw);
+    if (url.username === '' && url.password === '')
+        return { url: raw, authorization: undefined, password: undefined };
+    const user = decode(url.username);
+    const password = decode(url.password);
+    url.username = '';
+    url.password = '';
+    return {
+        url: url.toString(),
+        authorization: `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`,
+        password: password === '' ? undefined : password,
+    };
+}
+function decode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * Joins a base URL and a path: `https://h/api/v1` + `/health` → `https://h/api/v1/health`. A path
+ * that starts with `/` is under the base's path, not the host's root (what `new URL()` would
+ * do, and nobody means when they set a base URL with a path). The path's query and fragment are
+ * kept; an absolute URL is returned as it is.
+ */
+function joinUrl(base, path) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path))
+        return new URL(path).toString();
+    const root = new URL(base);
+    root.search = '';
+    root.hash = '';
+    if (!root.pathname.endsWith('/'))
+        root.pathname = `${root.pathname}/`;
+    if (path === '' || path === '/')
+        return root.toString();
+    return new URL(path.replace(/^\/+/, ''), root).toString();
+}
+/** The host (and port) of a URL, for a message that must not show the rest (a webhook's secret path). */
+function hostOf(raw) {
+    return URL.canParse(raw) ? new URL(raw).host : '(not a URL)';
+}
+/**
+ * Registers the credentials of a URL as secrets before it is used: the password as given and
+ * decoded, and the Basic header value the client will send for it.
+ */
+function registerUrlCredentials(runner, raw) {
+    const { authorization, password } = splitUrlCredentials(raw);
+    if (!authorization)
+        return;
+    if (password !== undefined)
+        runner.setSecret(password);
+    if (URL.canParse(raw) && new URL(raw).password !== '')
+        runner.setSecret(new URL(raw).password);
+    runner.setSecret(authorization);
+    runner.setSecret(authorization.slice('Basic '.length));
 }
 
 
@@ -1659,10 +2665,94 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
 /***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
@@ -1677,6 +2767,83 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -1701,8 +2868,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -1714,6 +2881,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -1795,6 +2965,48 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -1842,6 +3054,15 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -1,8 +1,8 @@
-export const id = 544;
-export const ids = [544];
+export const id = 14;
+export const ids = [14];
 export const modules = {
 
-/***/ 3544:
+/***/ 6014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,52 +21,22 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/http.ts
-var src_http = __webpack_require__(1457);
-;// CONCATENATED MODULE: ./packages/core/src/probe.ts
-
-
-async function probe(http, clock, request) {
-    const started = clock.now();
-    try {
-        const response = await http.request(request.url, {
-            method: request.method ?? 'GET',
-            headers: request.headers ?? {},
-            ...(request.body === undefined ? {} : { body: request.body }),
-            timeout: request.timeout,
-            deadline: request.timeout,
-            retries: 0,
-            anyStatus: true,
-        });
-        return {
-            ok: true,
-            answer: { status: response.status, headers: response.headers, text: response.text, latency: clock.now() - started },
-        };
-    }
-    catch (error) {
-        if (error instanceof errors/* CancelledError */.cc)
-            throw error;
-        if (error instanceof src_http/* HttpError */.j$)
-            return { ok: false, reason: error.reason ?? error.message, latency: clock.now() - started };
-        throw error;
-    }
-}
-/** Request headers from a `headers` input; every value is masked first (bypass tokens, cookies). */
-function secretHeaders(runner, pairs) {
-    const headers = {};
-    for (const [name, value] of pairs ?? []) {
-        runner.setSecret(value);
-        headers[name] = value;
-    }
-    return headers;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/expect.ts
-var src_expect = __webpack_require__(7264);
-// EXTERNAL MODULE: ./packages/core/src/input-types.ts
-var input_types = __webpack_require__(8657);
+// EXTERNAL MODULE: ./packages/core/src/headers.ts
+var src_headers = __webpack_require__(1115);
+// EXTERNAL MODULE: ./packages/core/src/urls.ts
+var urls = __webpack_require__(3199);
+// EXTERNAL MODULE: ./packages/core/src/duration.ts
+var duration = __webpack_require__(9713);
+// EXTERNAL MODULE: ./packages/core/src/expectation-error.ts
+var expectation_error = __webpack_require__(1728);
+// EXTERNAL MODULE: ./packages/core/src/json-assertions.ts
+var json_assertions = __webpack_require__(4061);
 // EXTERNAL MODULE: ./packages/core/src/jsonpath.ts
 var jsonpath = __webpack_require__(6024);
+// EXTERNAL MODULE: ./packages/core/src/status-spec.ts
+var status_spec = __webpack_require__(8655);
+// EXTERNAL MODULE: ./packages/core/src/text-matcher.ts
+var text_matcher = __webpack_require__(4621);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
@@ -86,6 +56,10 @@ var schemas = __webpack_require__(9691);
 
 
 
+
+
+
+
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g;
 /** Compiles a field, turning its parse error into an issue at that field. */
@@ -95,7 +69,7 @@ function compiled(schema, compile) {
             return compile(value);
         }
         catch (error) {
-            if (error instanceof src_expect/* ExpectationError */.xA || error instanceof jsonpath/* JsonPathError */.UK) {
+            if (error instanceof expectation_error/* ExpectationError */.x || error instanceof jsonpath/* JsonPathError */.UK) {
                 ctx.addIssue({ code: 'custom', message: error.message });
                 return core/* NEVER */.tm;
             }
@@ -103,23 +77,32 @@ function compiled(schema, compile) {
         }
     });
 }
-function duration(value) {
-    const ms = typeof value === 'number' ? value * 1000 : (0,input_types/* parseDuration */.E9)(value);
+function checks_duration(value) {
+    const ms = typeof value === 'number' ? value * 1000 : (0,duration/* parseDuration */.E)(value);
     if (ms === undefined || ms < 0 || ms > 3_600_000)
-        throw new src_expect/* ExpectationError */.xA(`${JSON.stringify(value)} is not a duration such as 200ms, 5s or 1m`);
+        throw new expectation_error/* ExpectationError */.x(`${JSON.stringify(value)} is not a duration such as 200ms, 5s or 1m`);
     return ms;
 }
 const scalarText = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()], { error: 'expected a text value' }).transform(String);
-const durationField = compiled(schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: 'expected a duration such as 200ms or 5s' }), duration);
-const textMatcher = compiled(schemas/* string */.YjP({ error: 'expected a substring or a /regex/' }), src_expect/* parseTextMatcher */.XG);
+const durationField = compiled(schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: 'expected a duration such as 200ms or 5s' }), checks_duration);
+const textMatcher = compiled(schemas/* string */.YjP({ error: 'expected a substring or a /regex/' }), text_matcher/* parseTextMatcher */.X);
 const captureSource = schemas/* string */.YjP({ error: 'expected $.json.path, header:Name or a /regex/ with one group' });
 const expectSchema = schemas/* strictObject */.rej({
     status: compiled(schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]))], {
         error: 'expected a status code, a range such as 200-299 or 2xx, or a list of them',
-    }), (v) => (0,src_expect/* parseStatusSpec */.L1)(v)).optional(),
+    }), (v) => {
+        try {
+            return (0,status_spec/* parseStatusSpec */.L1)(v);
+        }
+        catch (error) {
+            if (error instanceof expectation_error/* ExpectationError */.x)
+                throw new expectation_error/* ExpectationError */.x(`${error.message}; expected ${status_spec/* STATUS_FORM */.ef}`);
+            throw error;
+        }
+    }).optional(),
     headers: schemas/* record */.g1P(schemas/* string */.YjP(), textMatcher, { error: 'expected a map of header name to substring or /regex/' }).optional(),
-    body: compiled(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())], { error: 'expected a substring or /regex/, or a list of them' }), (v) => (Array.isArray(v) ? v : [v]).map(src_expect/* parseTextMatcher */.XG)).optional(),
-    json: compiled(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())], { error: 'expected JSON assertions, one a line or a list' }), src_expect/* parseJsonAssertions */.ji).optional(),
+    body: compiled(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())], { error: 'expected a substring or /regex/, or a list of them' }), (v) => (Array.isArray(v) ? v : [v]).map(text_matcher/* parseTextMatcher */.X)).optional(),
+    json: compiled(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())], { error: 'expected JSON assertions, one a line or a list' }), json_assertions/* parseJsonAssertions */.ji).optional(),
     'max-latency': durationField.optional(),
 });
 const checkSchema = schemas/* strictObject */.rej({
@@ -134,6 +117,8 @@ const checkSchema = schemas/* strictObject */.rej({
     json: schemas/* unknown */.L5J().optional(),
     expect: expectSchema.optional(),
     retries: schemas/* number */.aig({ error: 'expected a whole number from 0 to 10' }).int().min(0).max(10).optional(),
+    'retry-unsafe': schemas/* boolean */.zMY({ error: 'expected true or false' }).optional(),
+    'follow-redirects': schemas/* boolean */.zMY({ error: 'expected true or false' }).optional(),
     timeout: durationField.optional(),
     capture: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z_][\w-]*$/, { error: 'a capture name is letters, digits, _ and -' }), captureSource, {
         error: 'expected a map of name to $.json.path, header:Name or /regex/',
@@ -147,10 +132,10 @@ function compileCapture(name, source) {
     const header = /^header:\s*(.+)$/i.exec(text);
     if (header)
         return { name, kind: 'header', source: text, header: (header[1] ?? '').trim().toLowerCase() };
-    const regex = (0,src_expect/* parseRegexLiteral */.eF)(text);
+    const regex = (0,text_matcher/* parseRegexLiteral */.e)(text);
     if (regex)
         return { name, kind: 'regex', source: text, regex };
-    throw new src_expect/* ExpectationError */.xA(`${JSON.stringify(text)} is not $.json.path, header:Name or a /regex/ with one group`);
+    throw new expectation_error/* ExpectationError */.x(`${JSON.stringify(text)} is not $.json.path, header:Name or a /regex/ with one group`);
 }
 function placeholdersIn(value) {
     if (typeof value === 'string')
@@ -162,6 +147,9 @@ function placeholdersIn(value) {
     return [];
 }
 function checkUrl(url, baseUrl) {
+    const control = (0,urls/* describeControlCharacter */.WK)(url);
+    if (control)
+        return `${JSON.stringify(url)} holds ${control}; a URL is one line`;
     const sample = url.replace(PLACEHOLDER, 'x');
     if (/^[a-z][a-z0-9+.-]*:/i.test(sample)) {
         if (!URL.canParse(sample))
@@ -179,7 +167,13 @@ function checkUrl(url, baseUrl) {
         return `${JSON.stringify(url)} has no scheme: write https://…`;
     if (!baseUrl)
         return `${JSON.stringify(url)} is relative, and the base-url input is not set`;
-    return URL.canParse(sample, baseUrl) ? undefined : `${JSON.stringify(url)} is not a valid URL relative to base-url`;
+    try {
+        (0,urls/* joinUrl */.we)(baseUrl, sample);
+        return undefined;
+    }
+    catch {
+        return `${JSON.stringify(url)} is not a valid URL relative to base-url`;
+    }
 }
 /** Semantic rules across fields and checks, on top of the schema. */
 function crossCheck(raws, list, baseUrl, problems) {
@@ -225,11 +219,11 @@ function crossCheck(raws, list, baseUrl, problems) {
             try {
                 const capture = compileCapture(name, source);
                 if (capture.kind === 'regex' && new RegExp(`${capture.regex.source}|`).exec('')?.length !== 2)
-                    throw new src_expect/* ExpectationError */.xA(`${source} needs exactly one capturing group`);
+                    throw new expectation_error/* ExpectationError */.x(`${source} needs exactly one capturing group`);
                 captures.push(capture);
             }
             catch (error) {
-                if (!(error instanceof src_expect/* ExpectationError */.xA || error instanceof jsonpath/* JsonPathError */.UK))
+                if (!(error instanceof expectation_error/* ExpectationError */.x || error instanceof jsonpath/* JsonPathError */.UK))
                     throw error;
                 problems.push({ path: [index, 'capture', name], message: error.message });
             }
@@ -247,13 +241,15 @@ function crossCheck(raws, list, baseUrl, problems) {
             body: raw.body,
             json: raw.json,
             expect: {
-                status: e.status ?? (0,src_expect/* parseStatusSpec */.L1)('200-399'),
+                status: e.status ?? (0,status_spec/* parseStatusSpec */.L1)('200-399'),
                 ...(e.headers ? { headers: Object.entries(e.headers) } : {}),
                 ...(bodies ? { body: bodies } : {}),
                 ...(e.json ? { json: e.json } : {}),
                 ...(e['max-latency'] !== undefined ? { maxLatency: e['max-latency'] } : {}),
             },
             retries: raw.retries,
+            retryUnsafe: raw['retry-unsafe'] ?? false,
+            followRedirects: raw['follow-redirects'] ?? true,
             timeout: raw.timeout,
             captures,
             uses: [...uses],
@@ -364,6 +360,9 @@ function parseChecks(source, baseUrl) {
 /** Characters XML 1.0 cannot hold at all, even escaped. */
 const INVALID_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 function xmlEscape(text) {
+    return escapeXml(text);
+}
+function escapeXml(text) {
     return text
         .replace(INVALID_XML, '\uFFFD')
         .replace(/&/g, '&amp;')
@@ -374,6 +373,9 @@ function xmlEscape(text) {
 }
 const seconds = (ms) => ((ms ?? 0) / 1000).toFixed(3);
 function renderJunit(results, options) {
+    // Secrets are scrubbed before escaping: `p&ss<w>rd` escaped first would no longer match.
+    const scrub = options.secrets?.scrub.bind(options.secrets) ?? ((text) => text);
+    const xmlEscape = (text) => escapeXml(scrub(text));
     const suite = options.suite ?? 'smoke-test';
     const failures = results.filter((r) => r.outcome === 'failed').length;
     const skipped = results.filter((r) => r.outcome === 'skipped').length;
@@ -404,9 +406,154 @@ function renderJunit(results, options) {
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./packages/core/src/json.ts
+var json = __webpack_require__(9051);
+// EXTERNAL MODULE: ./packages/core/src/untrusted.ts
+var untrusted = __webpack_require__(3023);
+;// CONCATENATED MODULE: ./packages/core/src/expect.ts
+/**
+ * What an HTTP answer is expected to be, shared by health-gate and smoke-test (and the verify
+ * steps of deploys and rollback): a status, headers, a body substring or /regex/, JSON
+ * assertions, the served version and a latency limit, checked into failures a person can act
+ * on. Outside text in a failure (a served version, a header value, a body excerpt) is scrubbed,
+ * capped and JSON-quoted, so it can neither start a log line nor hide a secret.
+ */
+
+
+
+
+
+
+/** How much of a body a failure quotes, and of a header value or served version. */
+const BODY_EXCERPT = 120;
+const VALUE_EXCERPT = 80;
+const noSecrets = { scrub: (text) => text };
+/** The served version: the JSON body at `path`, or the whole body when it is short plain text. */
+function servedVersion(answer, path) {
+    const parsed = (0,json/* tryParseJsonExact */.S9)(answer.text);
+    if (!parsed.ok) {
+        const text = answer.text.trim();
+        return text !== '' && text.length <= 100 && !/[\s<>{}]/.test(text) ? text : undefined;
+    }
+    const found = (0,jsonpath/* queryJsonPath */.UG)(path, parsed.value)[0]?.value;
+    return typeof found === 'string' || typeof found === 'number' || typeof found === 'bigint' ? String(found) : undefined;
+}
+function bodyExcerpt(text, secrets) {
+    return JSON.stringify((0,untrusted/* excerpt */.Kb)(text, secrets, BODY_EXCERPT));
+}
+/** Every failed expectation of an answer, in a fixed order: status first, latency last. */
+function checkAnswer(expect, answer, secrets = noSecrets) {
+    const failures = [];
+    if (expect.status && !(0,status_spec/* statusMatches */.W_)(expect.status, answer.status))
+        failures.push({ assertion: 'status', message: `status ${answer.status}, expected ${expect.status.text}` });
+    for (const [name, matcher] of expect.headers ?? []) {
+        const value = answer.headers.get(name);
+        if (value === null)
+            failures.push({ assertion: 'header', message: `header ${name} is missing` });
+        else if (!matcher.test(value))
+            failures.push({
+                assertion: 'header',
+                message: `header ${name} is ${(0,untrusted/* quote */.hD)(value, secrets, VALUE_EXCERPT)}, expected ${matcher.source}`,
+            });
+    }
+    for (const matcher of expect.body ?? []) {
+        if (!matcher.test(answer.text))
+            failures.push({
+                assertion: 'body',
+                message: `body ${matcher.regex ? 'does not match' : 'does not contain'} ${matcher.source}${answer.text ? ` (got: ${bodyExcerpt(answer.text, secrets)})` : ' (empty)'}`,
+            });
+    }
+    if (expect.json && expect.json.length > 0) {
+        const parsed = (0,json/* tryParseJsonExact */.S9)(answer.text);
+        if (!parsed.ok)
+            failures.push({
+                assertion: 'json',
+                message: `the body is not JSON (got: ${answer.text.trim() ? bodyExcerpt(answer.text, secrets) : 'nothing'})`,
+            });
+        else {
+            for (const assertion of expect.json) {
+                const reason = (0,json_assertions/* checkJsonAssertion */.f0)(assertion, parsed.value, secrets);
+                if (reason)
+                    failures.push({ assertion: 'json', message: reason });
+            }
+        }
+    }
+    if (expect.version) {
+        const served = servedVersion(answer, expect.version.path);
+        if (served !== expect.version.expected)
+            failures.push({
+                assertion: 'version',
+                message: served === undefined
+                    ? `no version at ${expect.version.path.source}, expected ${expect.version.expected}`
+                    : `version ${(0,untrusted/* quote */.hD)(served, secrets, VALUE_EXCERPT)} is serving, expected ${expect.version.expected}`,
+            });
+    }
+    if (expect.maxLatency !== undefined && answer.latency > expect.maxLatency)
+        failures.push({
+            assertion: 'max-latency',
+            message: `latency ${(0,duration/* formatDuration */.a)(answer.latency)} over the ${(0,duration/* formatDuration */.a)(expect.maxLatency)} limit`,
+        });
+    return failures;
+}
+
+// EXTERNAL MODULE: ./packages/core/src/http.ts + 2 modules
+var src_http = __webpack_require__(8454);
+;// CONCATENATED MODULE: ./packages/core/src/probe.ts
+
+
+async function probe(http, clock, request) {
+    const started = clock.now();
+    try {
+        const response = await http.request(request.url, {
+            method: request.method ?? 'GET',
+            headers: request.headers ?? {},
+            ...(request.body === undefined ? {} : { body: request.body }),
+            ...(request.maxBody === undefined ? {} : { maxBody: request.maxBody }),
+            redirect: request.followRedirects === false ? 'manual' : 'follow',
+            timeout: request.timeout,
+            deadline: request.timeout,
+            retries: 0,
+            anyStatus: true,
+        });
+        return {
+            ok: true,
+            answer: {
+                status: response.status,
+                headers: response.headers,
+                text: response.text,
+                latency: clock.now() - started,
+                url: response.url,
+                redirects: response.redirects,
+            },
+        };
+    }
+    catch (error) {
+        if (error instanceof errors/* CancelledError */.cc)
+            throw error;
+        if (error instanceof src_http/* HttpError */.j$)
+            return {
+                ok: false,
+                reason: error.reason ?? error.message,
+                latency: clock.now() - started,
+                permanent: error.permanent,
+                status: error.status,
+            };
+        throw error;
+    }
+}
+/** The redirect chain for a log line: ` (via 302 → http://b/x, 307 → http://c/y)`; empty without one. */
+function describeRedirects(redirects, describeUrl) {
+    if (redirects.length === 0)
+        return '';
+    const hops = redirects.map((r) => `${r.status} → ${describeUrl(r.to)}${r.dropped.length > 0 ? ` [other origin: ${r.dropped.join(', ')} not sent]` : ''}`);
+    return ` (via ${hops.join(', ')})`;
+}
+
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
 var secrets = __webpack_require__(7620);
 ;// CONCATENATED MODULE: ./actions/smoke-test/src/run-checks.ts
+
+
 
 
 
@@ -437,17 +584,13 @@ function captureValue(capture, answer) {
         return answer.headers.get(capture.header) ?? undefined;
     if (capture.kind === 'regex')
         return capture.regex.exec(answer.text)?.[1];
-    let document;
-    try {
-        document = JSON.parse(answer.text);
-    }
-    catch {
+    const parsed = (0,json/* tryParseJsonExact */.S9)(answer.text);
+    if (!parsed.ok)
         return undefined;
-    }
-    const value = (0,jsonpath/* queryJsonPath */.UG)(capture.path, document)[0]?.value;
+    const value = (0,jsonpath/* queryJsonPath */.UG)(capture.path, parsed.value)[0]?.value;
     if (value === undefined || value === null)
         return undefined;
-    return typeof value === 'string' ? value : JSON.stringify(value);
+    return typeof value === 'string' ? value : (0,json/* stringifyJson */.sd)(value);
 }
 async function runChecks(checks, options) {
     const { clock } = options;
@@ -527,7 +670,7 @@ function skipResult(check, reason, startedAt = 0) {
         outcome: 'skipped',
         attempts: 0,
         method: check.method,
-        url: (0,secrets/* maskUrl */.y)(check.url),
+        url: (0,secrets/* maskUrl */.yP)(check.url),
         status: undefined,
         latency: undefined,
         failures: [],
@@ -540,8 +683,12 @@ async function runOne(check, captures, options, begin, deadlineAt) {
     const { clock } = options;
     const startedAt = clock.now();
     const retries = check.retries ?? options.retries;
+    // A POST or PATCH that failed may still have happened (a 500 after the item was created):
+    // sending it again could do it twice, so only a check that says so is retried.
+    const repeatable = check.retryUnsafe || (0,src_http/* isIdempotent */.ky)(check.method);
     const expect = { ...check.expect, maxLatency: check.expect.maxLatency ?? options.maxLatency };
-    const url = new URL(fill(check.url, captures, true), options.baseUrl).toString();
+    const filledUrl = fill(check.url, captures, true);
+    const url = options.baseUrl === undefined ? new URL(filledUrl).toString() : (0,urls/* joinUrl */.we)(options.baseUrl, filledUrl);
     const headers = { ...options.headers };
     for (const [name, value] of Object.entries(check.headers))
         headers[name] = fill(value, captures, false);
@@ -570,35 +717,51 @@ async function runOne(check, captures, options, begin, deadlineAt) {
             method: check.method,
             headers,
             ...(body === undefined ? {} : { body }),
+            ...(options.maxBody === undefined ? {} : { maxBody: options.maxBody }),
+            followRedirects: check.followRedirects,
             timeout,
         });
         let retryAfter = 0;
+        /** Whether sending the request again can help, and cannot do the work twice. */
+        let retryable;
+        let via = '';
         if (!result.ok) {
-            status = undefined;
+            status = result.status;
             latency = result.latency;
-            failures = [{ assertion: 'connection', message: result.reason }];
+            failures = [{ assertion: result.permanent ? 'request' : 'connection', message: result.reason }];
+            // A refused connection never reached the server: safe to repeat whatever the method.
+            retryable = !result.permanent && (repeatable || /ECONNREFUSED/.test(result.reason));
         }
         else {
             status = result.answer.status;
             latency = result.answer.latency;
-            failures = (0,src_expect/* checkAnswer */.dG)(expect, result.answer);
+            via = describeRedirects(result.answer.redirects, secrets/* maskUrl */.yP);
+            failures = checkAnswer(expect, result.answer, options.secrets);
             if (failures.length === 0)
                 failures = takeCaptures(check, result.answer, captures, options);
             if (status === 429)
                 retryAfter = (0,src_http/* retryAfterMs */.Vs)(result.answer.headers, Date.now()) ?? 0;
+            // A 429 was refused, not processed: safe to repeat whatever the method.
+            retryable = repeatable || status === 429;
         }
-        const tries = retries > 0 ? ` (attempt ${attempt} of ${retries + 1})` : '';
-        const answered = status === undefined ? 'no answer' : `${status} in ${Math.round(latency ?? 0)}ms`;
+        const tries = retries > 0 && retryable ? ` (attempt ${attempt} of ${retries + 1})` : '';
+        const answered = status === undefined ? 'no answer' : `${status}${via} in ${Math.round(latency ?? 0)}ms`;
         options.logger.info(failures.length === 0
-            ? `✓ ${check.name}: ${check.method} ${(0,secrets/* maskUrl */.y)(url)} → ${answered}`
-            : `✗ ${check.name}: ${check.method} ${(0,secrets/* maskUrl */.y)(url)} → ${answered}: ${failures.map((f) => f.message).join('; ')}${tries}`);
+            ? `✓ ${check.name}: ${check.method} ${(0,secrets/* maskUrl */.yP)(url)} → ${answered}`
+            : `✗ ${check.name}: ${check.method} ${(0,secrets/* maskUrl */.yP)(url)} → ${answered}: ${failures.map((f) => f.message).join('; ')}${tries}`);
         if (failures.length === 0 || attempt > retries)
             break;
+        if (!retryable) {
+            const permanent = !result.ok && result.permanent;
+            if (!permanent && !repeatable)
+                options.logger.info(`  not retried: ${check.method} is not idempotent (set retry-unsafe: true on the check to retry it)`);
+            break;
+        }
         const pause = Math.max(retryAfter, Math.min(RETRY_PAUSE_CAP_MS, RETRY_PAUSE_MS * 2 ** (attempt - 1)));
         if (pause >= deadlineAt - clock.now()) {
             failures.push({
                 assertion: 'timeout',
-                message: `no time left to retry within the run's timeout (next try in ${(0,input_types/* formatDuration */.a3)(pause)})`,
+                message: `no time left to retry within the run's timeout (next try in ${(0,duration/* formatDuration */.a)(pause)})`,
             });
             break;
         }
@@ -609,7 +772,7 @@ async function runOne(check, captures, options, begin, deadlineAt) {
         outcome: failures.length === 0 ? 'passed' : 'failed',
         attempts: attempt,
         method: check.method,
-        url: (0,secrets/* maskUrl */.y)(url),
+        url: (0,secrets/* maskUrl */.yP)(url),
         status,
         latency,
         failures,
@@ -634,64 +797,81 @@ function takeCaptures(check, answer, captures, options) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/report.ts
+const asIs = (text) => text;
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 /** Markup made by this module; plain strings are always escaped. */
 class Html {
-    markup;
-    constructor(markup) {
-        this.markup = markup;
+    build;
+    constructor(build) {
+        this.build = build;
+    }
+    render(scrub) {
+        return this.build(scrub);
+    }
+    /** The markup with nothing scrubbed (for tests and callers without secrets). */
+    get markup() {
+        return this.build(asIs);
     }
     toString() {
         return this.markup;
     }
 }
-function render(content) {
-    return content instanceof Html ? content.markup : escapeHtml(String(content));
+/** Scrub, then escape: the order that keeps a secret recognisable. */
+function report_text(content, scrub) {
+    return content instanceof Html ? content.render(scrub) : escapeHtml(scrub(String(content)));
 }
-function report_link(text, href) {
+function report_link(label, href) {
     return /^https?:\/\//i.test(href)
-        ? new Html(`<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`)
-        : new Html(escapeHtml(text));
+        ? new Html((s) => `<a href="${escapeHtml(s(href))}">${escapeHtml(s(label))}</a>`)
+        : new Html((s) => escapeHtml(s(label)));
 }
-function code(text) {
-    return new Html(`<code>${escapeHtml(text)}</code>`);
+function code(content) {
+    return new Html((s) => `<code>${escapeHtml(s(content))}</code>`);
 }
 class Summary {
     parts = [];
-    heading(text, level = 2) {
-        this.parts.push(`<h${level}>${render(text)}</h${level}>`);
+    heading(content, level = 2) {
+        this.parts.push((s) => `<h${level}>${report_text(content, s)}</h${level}>`);
         return this;
     }
     paragraph(...content) {
-        this.parts.push(`<p>${content.map(render).join(' ')}</p>`);
+        this.parts.push((s) => `<p>${content.map((c) => report_text(c, s)).join(' ')}</p>`);
         return this;
     }
     table(headers, rows) {
-        const head = `<tr>${headers.map((h) => `<th>${render(h)}</th>`).join('')}</tr>`;
-        const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${render(cell)}</td>`).join('')}</tr>`).join('');
-        this.parts.push(`<table>${head}${body}</table>`);
+        this.parts.push((s) => {
+            const head = `<tr>${headers.map((h) => `<th>${report_text(h, s)}</th>`).join('')}</tr>`;
+            const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${report_text(cell, s)}</td>`).join('')}</tr>`).join('');
+            return `<table>${head}${body}</table>`;
+        });
         return this;
     }
     list(items) {
-        this.parts.push(`<ul>${items.map((i) => `<li>${render(i)}</li>`).join('')}</ul>`);
+        this.parts.push((s) => `<ul>${items.map((i) => `<li>${report_text(i, s)}</li>`).join('')}</ul>`);
         return this;
     }
     details(label, body) {
-        const inner = body instanceof Summary ? body.toString() : render(body);
-        this.parts.push(`<details><summary>${render(label)}</summary>\n\n${inner}\n\n</details>`);
+        this.parts.push((s) => {
+            const inner = body instanceof Summary ? body.render(s) : report_text(body, s);
+            return `<details><summary>${report_text(label, s)}</summary>\n\n${inner}\n\n</details>`;
+        });
         return this;
     }
-    codeBlock(text) {
-        this.parts.push(`<pre><code>${escapeHtml(text)}</code></pre>`);
+    codeBlock(content) {
+        this.parts.push((s) => `<pre><code>${escapeHtml(s(content))}</code></pre>`);
         return this;
+    }
+    render(scrub) {
+        return `${this.parts.map((part) => part(scrub)).join('\n')}\n`;
     }
     toString() {
-        return `${this.parts.join('\n')}\n`;
+        return this.render(asIs);
     }
+    /** Appends to the job summary; the runner scrubs each text before it is escaped. */
     write(runner) {
-        runner.appendSummary(this.toString());
+        runner.appendSummary(this);
     }
 }
 
@@ -699,18 +879,20 @@ class Summary {
 /** The smoke test's job summary: the count, then one row per check with its failed assertion. */
 
 const ICON = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' };
-function renderSmokeSummary(results, reportFile, elapsed) {
+function renderSmokeSummary(results, reportFile, elapsed, secrets = { scrub: (text) => text }) {
+    // Scrubbed here, before the summary escapes them: an escaped secret would no longer match.
+    const scrub = (text) => secrets.scrub(text);
     const passed = results.filter((r) => r.outcome === 'passed').length;
     const failed = results.filter((r) => r.outcome === 'failed').length;
     const skipped = results.length - passed - failed;
     const summary = new Summary().heading(`Smoke test: ${failed === 0 && skipped === 0 ? 'passed ✅' : 'failed ❌'}`, 3);
     summary.paragraph(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''} in ${(elapsed / 1000).toFixed(1)}s. JUnit report:`, code(reportFile));
     summary.table(['check', 'status', 'answer', 'latency', 'failed assertion'], results.map((r) => [
-        r.check.name,
+        scrub(r.check.name),
         ICON[r.outcome],
         r.status ?? '—',
         r.latency === undefined ? '—' : `${Math.round(r.latency)}ms`,
-        r.outcome === 'skipped' ? (r.skipped ?? '') : r.failures.map((f) => `${f.assertion}: ${f.message}`).join('; '),
+        scrub(r.outcome === 'skipped' ? (r.skipped ?? '') : r.failures.map((f) => `${f.assertion}: ${f.message}`).join('; ')),
     ]));
     return summary;
 }
@@ -720,6 +902,7 @@ function renderSmokeSummary(results, reportFile, elapsed) {
  * smoke-test: read and validate the checks (every problem before any request), run them, write
  * the JUnit report and the summary, set the outputs, and fail when a check failed.
  */
+
 
 
 
@@ -754,13 +937,18 @@ function reportPath(inputs, ctx) {
 }
 async function smokeTest(inputs, ctx) {
     const { runner, clock } = ctx;
-    const headers = secretHeaders(runner, inputs.headers);
+    const headers = (0,src_headers/* requestHeaders */.A1)(runner, inputs.headers);
+    if (inputs.baseUrl)
+        (0,urls/* registerUrlCredentials */.ZY)(runner, inputs.baseUrl);
     const checks = parseChecks(checkSource(inputs, ctx), inputs.baseUrl);
+    for (const check of checks)
+        (0,urls/* registerUrlCredentials */.ZY)(runner, check.url.replace(PLACEHOLDER, 'x'));
     const file = reportPath(inputs, ctx);
     const begin = clock.now();
     runner.info(`Running ${checks.length} check${checks.length === 1 ? '' : 's'}, ${inputs.concurrency} at a time.`);
     const results = await runChecks(checks, {
-        http: ctx.http({ service: 'Smoke check', retries: 0 }),
+        http: ctx.http({ service: 'Smoke check', retries: 0, secrets: runner.secrets, maxBody: inputs.maxBody }),
+        secrets: runner.secrets,
         clock,
         logger: runner,
         baseUrl: inputs.baseUrl,
@@ -779,7 +967,7 @@ async function smokeTest(inputs, ctx) {
     const elapsed = clock.now() - begin;
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(file, runner.secrets.scrub(renderJunit(results, { elapsed, timestamp: new Date(begin) })), 'utf8');
+        (0,external_node_fs_.writeFileSync)(file, runner.secrets.scrub(renderJunit(results, { elapsed, timestamp: new Date(begin), secrets: runner.secrets })), 'utf8');
     }
     catch (error) {
         throw new errors/* UserError */.yo(`Could not write the JUnit report to ${file}: ${error.message}`, {
@@ -791,7 +979,7 @@ async function smokeTest(inputs, ctx) {
     runner.setOutput('passed', passed);
     runner.setOutput('failed', failed.length);
     runner.setOutput('report-file', file);
-    renderSmokeSummary(results, file, elapsed).write(runner);
+    renderSmokeSummary(results, file, elapsed, runner.secrets).write(runner);
     runner.info(`${passed} passed, ${failed.length} failed in ${(elapsed / 1000).toFixed(1)}s; JUnit report: ${file}`);
     if (failed.length > 0) {
         const named = failed

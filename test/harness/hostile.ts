@@ -147,11 +147,23 @@ export async function startHostileServer(options: { password: string }): Promise
 }
 
 export interface HostileTarget {
+  /** The suite's name for it: the action, and the provider when the action has several. */
+  name: string;
   action: string;
-  /** Inputs that make the bundle request `url` (with `headers` when it takes request headers). */
-  inputs(url: string, headers: Record<string, string>): Record<string, string>;
+  /**
+   * Inputs that make the bundle request `url` (with `headers` when it takes request headers, and
+   * `token` as its API token when it takes one).
+   */
+  inputs(url: string, headers: Record<string, string>, token: string): Record<string, string>;
   /** Whether the bundle can send request headers of the user's choice. */
   takesHeaders: boolean;
+  /** Whether the bundle sends an API token of its own (the secret a redirect or an echo must not expose). */
+  takesToken: boolean;
+  /**
+   * Whether the server's healthy document is a success for it (a health check, a webhook); an API
+   * client finds no API answer in it and must fail.
+   */
+  acceptsHealthy: boolean;
   /** The run says the job was done: the gate passed, the checks passed, Slack took the message. */
   claimedSuccess(run: BundleRun): boolean;
 }
@@ -161,11 +173,17 @@ const headerLines = (headers: Record<string, string>): string =>
     .map(([name, value]) => `${name}: ${value}`)
     .join('\n');
 
+/** Exit 0, or a success status: what every action reports when it did its job. */
+const succeeded = (run: BundleRun): boolean => run.exitCode === 0 || run.outputs.status === 'success';
+
 /** Every bundle that makes requests. A deploy action joins with one more entry. */
 export const HOSTILE_TARGETS: readonly HostileTarget[] = [
   {
+    name: 'health-gate',
     action: 'health-gate',
     takesHeaders: true,
+    takesToken: false,
+    acceptsHealthy: true,
     inputs: (url, headers) => ({
       url,
       'expect-json': '$.status == ok',
@@ -178,8 +196,11 @@ export const HOSTILE_TARGETS: readonly HostileTarget[] = [
     claimedSuccess: (run) => run.exitCode === 0 || run.outputs.healthy === 'true',
   },
   {
+    name: 'smoke-test',
     action: 'smoke-test',
     takesHeaders: true,
+    takesToken: false,
+    acceptsHealthy: true,
     inputs: (url, headers) => {
       // The origin (with any credentials) as base-url, the path as the check's url.
       const base = new URL(url);
@@ -198,10 +219,99 @@ export const HOSTILE_TARGETS: readonly HostileTarget[] = [
     claimedSuccess: (run) => run.exitCode === 0 || run.outputs.passed === '1',
   },
   {
+    name: 'notify',
     action: 'notify',
     takesHeaders: false,
+    takesToken: false,
+    acceptsHealthy: true,
     inputs: (url) => ({ 'webhook-url': url, status: 'failure', text: 'hostile', timeout: '8s', 'request-timeout': '4s' }),
     claimedSuccess: (run) => run.outputs.sent === 'true',
+  },
+  // The API clients: the URL is their API origin, so every call (`/graphql/v2`, `/v9/projects/…`)
+  // lands under the case's path prefix. Short timeouts end each run in seconds.
+  {
+    name: 'deploy-railway',
+    action: 'deploy-railway',
+    takesHeaders: false,
+    takesToken: true,
+    acceptsHealthy: false,
+    inputs: (url, _headers, token) => ({
+      token,
+      'api-url': url,
+      services: 'api',
+      // A redeploy uploads nothing: the requests are the API's alone.
+      source: 'redeploy',
+      logs: 'false',
+      timeout: '10s',
+      'request-timeout': '2s',
+    }),
+    claimedSuccess: (run) => succeeded(run) || (run.outputs['deployment-id'] ?? '') !== '',
+  },
+  {
+    name: 'deploy-vercel',
+    action: 'deploy-vercel',
+    takesHeaders: false,
+    takesToken: true,
+    acceptsHealthy: false,
+    inputs: (url, _headers, token) => ({
+      token,
+      'api-url': url,
+      'project-id': 'hostile',
+      'pr-comment': 'false',
+      timeout: '10s',
+    }),
+    claimedSuccess: (run) => succeeded(run) || run.outputs['ready-state'] === 'READY',
+  },
+  {
+    name: 'rollback (railway)',
+    action: 'rollback',
+    takesHeaders: false,
+    takesToken: true,
+    acceptsHealthy: false,
+    inputs: (url, _headers, token) => ({
+      provider: 'railway',
+      token,
+      'api-url': url,
+      services: 'api',
+      reason: 'hostile',
+      timeout: '10s',
+      'request-timeout': '2s',
+    }),
+    claimedSuccess: (run) => succeeded(run) || (run.outputs['rolled-back-to'] ?? '') !== '',
+  },
+  {
+    name: 'rollback (vercel)',
+    action: 'rollback',
+    takesHeaders: false,
+    takesToken: true,
+    acceptsHealthy: false,
+    inputs: (url, _headers, token) => ({
+      provider: 'vercel',
+      token,
+      'api-url': url,
+      'project-id': 'hostile',
+      reason: 'hostile',
+      timeout: '10s',
+      'request-timeout': '2s',
+    }),
+    claimedSuccess: (run) => succeeded(run) || (run.outputs['rolled-back-to'] ?? '') !== '',
+  },
+  {
+    name: 'migrate (railway)',
+    action: 'migrate',
+    takesHeaders: false,
+    takesToken: true,
+    acceptsHealthy: false,
+    inputs: (url, _headers, token) => ({
+      tool: 'custom',
+      command: 'echo migrated',
+      'railway-token': token,
+      'railway-service': 'api',
+      'railway-api-url': url,
+      backup: 'false',
+      timeout: '10s',
+    }),
+    claimedSuccess: succeeded,
   },
 ];
 

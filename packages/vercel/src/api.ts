@@ -4,6 +4,7 @@
  * rollback, aliases, cancel, env variables and build events. Every request carries the token as
  * `Authorization: Bearer` and, for a team, `?teamId=`.
  */
+import { UserError } from '@deploy-suite/core/errors';
 import { type HttpClient, HttpError, type RequestOptions } from '@deploy-suite/core/http';
 import type { EnvVariable, ReadyState, VercelDeployment, VercelProject } from './types.ts';
 
@@ -36,11 +37,21 @@ type Json = Record<string, unknown>;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+function notVercel(what: string): UserError {
+  return new UserError(`The Vercel API answered without ${what} (no id): this is not Vercel's answer.`, {
+    hint: 'Check api-url: it must be https://api.vercel.com or a proxy that forwards to it.',
+  });
+}
+
 /** A deployment from any of the API's shapes (`id` in v13, `uid` in the v6 list). */
 export function toDeployment(json: Json): VercelDeployment {
+  const id = str(json.id) ?? str(json.uid);
+  // An answer with no id is no deployment (a proxy's page, the wrong api-url): waiting on it, or
+  // cancelling it, would act on nothing and report an empty name.
+  if (!id) throw notVercel('a deployment');
   const meta = (json.meta ?? {}) as Record<string, unknown>;
   return {
-    id: str(json.id) ?? str(json.uid) ?? '',
+    id,
     url: str(json.url) ?? '',
     name: str(json.name) ?? '',
     projectId: str(json.projectId),
@@ -58,10 +69,12 @@ export function toDeployment(json: Json): VercelDeployment {
 }
 
 export function toProject(json: Json): VercelProject {
+  const id = str(json.id);
+  if (!id) throw notVercel('a project');
   const targets = (json.targets ?? {}) as Record<string, { id?: string } | null>;
   const last = json.lastAliasRequest as VercelProject['lastAliasRequest'] | null;
   return {
-    id: str(json.id) ?? '',
+    id,
     name: str(json.name) ?? '',
     accountId: str(json.accountId) ?? '',
     productionDeploymentId: targets.production?.id ?? undefined,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../../packages/core/src/errors.ts';
 import { HttpError } from '../../../packages/core/src/http.ts';
+import { toDeployment, toProject } from '../../../packages/vercel/src/api.ts';
 import { startWorld, type VercelWorld } from './world.ts';
 
 describe('the Vercel REST client', () => {
@@ -89,5 +91,19 @@ describe('the Vercel REST client', () => {
     expect(await api.listEnv('web')).toEqual([
       { id: expect.stringMatching(/^env_/), key: 'API_URL', type: 'encrypted', target: ['production', 'preview'] },
     ]);
+  });
+});
+
+describe("the Vercel client's reading of answers", () => {
+  it('refuses a project or a deployment without an id, as another server answers', () => {
+    // A health page where Vercel should be: no project named '' and no deployment to wait on.
+    const healthy = { status: 'ok', version: 'new' };
+    expect(() => toProject(healthy)).toThrow(UserError);
+    expect(() => toDeployment(healthy)).toThrow(/without a deployment \(no id\)/);
+  });
+
+  it('reads the id of either shape: id in v13, uid in the v6 list', () => {
+    expect(toDeployment({ id: 'dpl_a' }).id).toBe('dpl_a');
+    expect(toDeployment({ uid: 'dpl_b' }).id).toBe('dpl_b');
   });
 });

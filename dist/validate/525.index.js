@@ -26,13 +26,24 @@ var http = __webpack_require__(8454);
  * `Authorization: Bearer` and, for a team, `?teamId=`.
  */
 
+
 const DEFAULT_API_URL = 'https://api.vercel.com';
 const str = (v) => (typeof v === 'string' ? v : undefined);
+function notVercel(what) {
+    return new errors/* UserError */.yo(`The Vercel API answered without ${what} (no id): this is not Vercel's answer.`, {
+        hint: 'Check api-url: it must be https://api.vercel.com or a proxy that forwards to it.',
+    });
+}
 /** A deployment from any of the API's shapes (`id` in v13, `uid` in the v6 list). */
 function toDeployment(json) {
+    const id = str(json.id) ?? str(json.uid);
+    // An answer with no id is no deployment (a proxy's page, the wrong api-url): waiting on it, or
+    // cancelling it, would act on nothing and report an empty name.
+    if (!id)
+        throw notVercel('a deployment');
     const meta = (json.meta ?? {});
     return {
-        id: str(json.id) ?? str(json.uid) ?? '',
+        id,
         url: str(json.url) ?? '',
         name: str(json.name) ?? '',
         projectId: str(json.projectId),
@@ -49,10 +60,13 @@ function toDeployment(json) {
     };
 }
 function toProject(json) {
+    const id = str(json.id);
+    if (!id)
+        throw notVercel('a project');
     const targets = (json.targets ?? {});
     const last = json.lastAliasRequest;
     return {
-        id: str(json.id) ?? '',
+        id,
         name: str(json.name) ?? '',
         accountId: str(json.accountId) ?? '',
         productionDeploymentId: targets.production?.id ?? undefined,

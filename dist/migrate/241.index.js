@@ -1758,20 +1758,31 @@ function lockStatement(live) {
     const tables = live.filter((o) => o.catalog === 'pg_class' && (o.kind === 'r' || o.kind === 'p') && o.owned);
     return tables.length > 0 ? `LOCK TABLE ${tables.map((t) => t.name).join(', ')} IN ACCESS EXCLUSIVE MODE;\n` : '';
 }
-/** After psql was stopped: did the COMMIT reach the server first? */
+/**
+ * After psql was stopped: did the COMMIT reach the server first? A backend whose client was just
+ * killed reports its transaction 'in progress' until it notices the closed socket and aborts it,
+ * so an answer of 'in progress' is asked again for a few seconds before it is reported.
+ */
 async function transactionStatus(ctx, xid) {
     if (!/^\d+$/.test(xid))
         return undefined;
-    try {
-        const { stdout } = await run(ctx, ctx.tools.psql, psqlArgs(ctx, `select txid_status(${xid})`), {
-            timeout: 15_000,
-            label: 'psql (transaction status)',
-        });
-        return stdout.trim();
+    let status;
+    for (let attempt = 0; attempt < 20; attempt++) {
+        try {
+            const { stdout } = await run(ctx, ctx.tools.psql, psqlArgs(ctx, `select txid_status(${xid})`), {
+                timeout: 15_000,
+                label: 'psql (transaction status)',
+            });
+            status = stdout.trim();
+        }
+        catch {
+            return status;
+        }
+        if (status !== 'in progress')
+            return status;
+        await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    catch {
-        return undefined;
-    }
+    return status;
 }
 async function restoreAtomically(ctx, file, options) {
     const [toc, live] = await Promise.all([backupToc(ctx, file, options.timeout), liveObjects(ctx, options.timeout)]);

@@ -40,18 +40,28 @@ function lockStatement(live: readonly LiveObject[]): string {
   return tables.length > 0 ? `LOCK TABLE ${tables.map((t) => t.name).join(', ')} IN ACCESS EXCLUSIVE MODE;\n` : '';
 }
 
-/** After psql was stopped: did the COMMIT reach the server first? */
+/**
+ * After psql was stopped: did the COMMIT reach the server first? A backend whose client was just
+ * killed reports its transaction 'in progress' until it notices the closed socket and aborts it,
+ * so an answer of 'in progress' is asked again for a few seconds before it is reported.
+ */
 async function transactionStatus(ctx: PgContext, xid: string): Promise<string | undefined> {
   if (!/^\d+$/.test(xid)) return undefined;
-  try {
-    const { stdout } = await run(ctx, ctx.tools.psql, psqlArgs(ctx, `select txid_status(${xid})`), {
-      timeout: 15_000,
-      label: 'psql (transaction status)',
-    });
-    return stdout.trim();
-  } catch {
-    return undefined;
+  let status: string | undefined;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      const { stdout } = await run(ctx, ctx.tools.psql, psqlArgs(ctx, `select txid_status(${xid})`), {
+        timeout: 15_000,
+        label: 'psql (transaction status)',
+      });
+      status = stdout.trim();
+    } catch {
+      return status;
+    }
+    if (status !== 'in progress') return status;
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  return status;
 }
 
 export async function restoreAtomically(

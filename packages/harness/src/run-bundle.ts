@@ -293,9 +293,7 @@ export function errorMessageProblems(message: string, inputs: readonly string[])
   const named = [...message.matchAll(/Input '([^']*)'/g)].map((m) => m[1] ?? '');
   for (const name of named) if (!inputs.includes(name)) problems.push(`names an input the action does not have: '${name}'`);
   // The values an error quotes (`got "NaN"`, `item "NaN"`, `'NaN': …`) are data, not the message's own words.
-  const words = message
-    .replace(/\b(got|item) "(?:[^"\\]|\\.)*"/g, '$1 ""')
-    .replace(/'[^'\n]*'/g, "''");
+  const words = message.replace(/\b(got|item) "(?:[^"\\]|\\.)*"/g, '$1 ""').replace(/'[^'\n]*'/g, "''");
   if (/\bundefined\b|\[object Object\]|\bNaN\b/.test(words)) problems.push(`a message built from nothing: ${message}`);
   const first = message.split('\n')[0] ?? '';
   if (named.length === 0 && first.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length < 4)

@@ -161,6 +161,24 @@ describe('validate', () => {
     expect(strict.errors.at(-1)).toMatch(/^Not ready to deploy: 0 error\(s\) and 1 warning\(s\) \(fail-on: warning\)/);
   });
 
+  it("fails a vercel.json that Vercel's own schema refuses, at the line, and warns about an unknown top-level key", async () => {
+    const repo = seed({ planted: false });
+    const vercel = {
+      framework: 'nextjs',
+      regionz: ['iad1'],
+      redirects: [{ source: '/old', destination: '/new', permanant: true }],
+    };
+    writeFileSync(join(repo.dir, 'web', 'vercel.json'), `${JSON.stringify(vercel, null, 2)}\n`);
+    const run = await runBundle('validate', { cwd: repo.dir, inputs: { schema: 'none', 'scan-secrets': 'false' } });
+    expect(run.exitCode).toBe(1);
+    expect(located(run)).toEqual([
+      ['error', 'web/vercel.json', 10],
+      ['warning', 'web/vercel.json', 3],
+    ]);
+    expect(run.errors[0]).toBe("redirects[0].permanant: unknown key (Vercel's schema) [config-shape]");
+    expect(run.outputs).toMatchObject({ errors: '1', warnings: '1' });
+  });
+
   it('never shows a canary planted as a variable value, even when it breaks a rule', async () => {
     const repo = seed({ planted: false });
     const canary = makeCanary();

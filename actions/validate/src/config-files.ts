@@ -1,14 +1,15 @@
 /**
  * railway.json / railway.toml and vercel.json: each must parse (JSON, or TOML with smol-toml)
- * and match the platform's documented shape; an unknown key is a warning. Railway's
- * `deploy.healthcheckPath` is reported as the path health-gate should probe.
+ * and validate, with Ajv, against the platform's JSON Schema (`railway-config-schema.ts`,
+ * `vercel-config-schema.ts`); an unknown key is a warning unless Vercel's own schema refuses it.
+ * Railway's `deploy.healthcheckPath` is reported as the path health-gate should probe.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SecretRegistry } from '@deploy-suite/core/secrets';
 import { excerpt } from '@deploy-suite/core/untrusted';
-import type { z } from 'zod';
+import { Ajv, type ValidateFunction } from 'ajv';
 import type { Finding } from './findings.ts';
 import { parseLocatedYaml } from './yaml-lines.ts';
 
@@ -23,8 +24,16 @@ export interface ConfigResult {
 
 type LineOf = (path: readonly PropertyKey[]) => number | undefined;
 
+/** `deploy.healthcheckPath`, `rewrites[0].has[1]`, `functions["api/*.js"].memory`. */
 function fieldOf(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+  return path
+    .map((p, i) => {
+      if (typeof p === 'number') return `[${p}]`;
+      const key = String(p);
+      if (!/^[$\w-]+$/.test(key)) return `[${JSON.stringify(key)}]`;
+      return i === 0 ? key : `.${key}`;
+    })
+    .join('');
 }
 
 /** JSON: syntax errors at their line; for the rest, the JSON document read as YAML gives each node's line. */
@@ -32,8 +41,9 @@ function parseJson(
   text: string,
   secrets: Scrubber,
 ): { data: unknown; lineOf: LineOf } | { error: string; line: number | undefined } {
+  let data: unknown;
   try {
-    JSON.parse(text);
+    data = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const line = /line (\d+)/.exec(message)?.[1];
@@ -43,8 +53,13 @@ function parseJson(
       line: line ? Number(line) : undefined,
     };
   }
-  const located = parseLocatedYaml(text);
-  return { data: located.data, lineOf: (path) => located.lineOf(path, { key: true }) };
+  try {
+    const located = parseLocatedYaml(text);
+    return { data: located.data, lineOf: (path) => located.lineOf(path, { key: true }) };
+  } catch {
+    // Nesting deep enough to exhaust the YAML reader's stack: the findings go without lines.
+    return { data, lineOf: () => undefined };
+  }
 }
 
 /** TOML keeps no positions; a key's line is found after its table header (`[deploy]`) or as a dotted key. */
@@ -70,33 +85,86 @@ function tomlLineOf(text: string): LineOf {
   };
 }
 
-function issuesToFindings(file: string, issues: readonly z.core.$ZodIssue[], lineOf: LineOf): Finding[] {
+const compiled = new Map<'railway' | 'vercel', Promise<ValidateFunction>>();
+
+/** Each schema compiled once per process (Vercel's takes a few hundred milliseconds). */
+function validatorFor(platform: 'railway' | 'vercel'): Promise<ValidateFunction> {
+  let validator = compiled.get(platform);
+  if (!validator) {
+    validator = (async () => {
+      // strict: false, because Vercel's schemas carry annotations of their own (`private`).
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      const schema =
+        platform === 'vercel'
+          ? (await import('./vercel-config-schema.ts')).vercelConfigSchema()
+          : (await import('./railway-config-schema.ts')).railwayConfigSchema;
+      return ajv.compile(schema);
+    })();
+    compiled.set(platform, validator);
+  }
+  return validator;
+}
+
+/** Past this many, a file's findings stop: the first ones say what is wrong, a flood only hides it. */
+const MAX_FINDINGS_PER_FILE = 25;
+
+async function shapeFindings(file: string, data: unknown, lineOf: LineOf): Promise<Finding[]> {
+  const platform = kindOf(file) === 'vercel.json' ? 'vercel' : 'railway';
+  const validate = await validatorFor(platform);
+  validate(data);
+  const { schemaProblems } = await import('./schema-problems.ts');
   const findings: Finding[] = [];
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const path = [...issue.path, key];
-        const line = lineOf(path);
-        findings.push({
-          severity: 'warning',
-          kind: 'config',
-          rule: 'unknown-key',
-          message: `${fieldOf(path)}: unknown key (not in the documented ${kindOf(file) === 'vercel.json' ? 'Vercel' : 'Railway'} config)`,
-          file,
-          ...(line !== undefined ? { line } : {}),
-        });
-      }
+  const located = (path: readonly PropertyKey[]) => {
+    const line = lineOf(path);
+    return line !== undefined ? { line } : {};
+  };
+  const { VERCEL_PUBLISHED_KEYS, vercelConflicts } = await import('./vercel-config-schema.ts');
+  const publishedByVercel = (path: readonly PropertyKey[]) =>
+    platform === 'vercel' && (VERCEL_PUBLISHED_KEYS as readonly PropertyKey[]).includes(path[0] ?? '');
+  const problems = schemaProblems(validate.errors, data);
+  for (const problem of problems.slice(0, MAX_FINDINGS_PER_FILE)) {
+    const field = fieldOf(problem.path) || '(top level)';
+    // Under Vercel's published schemas an unknown key fails the CLI's check: an error, as there.
+    if (problem.unknownKey && !publishedByVercel(problem.path)) {
+      findings.push({
+        severity: 'warning',
+        kind: 'config',
+        rule: 'unknown-key',
+        message: `${field}: unknown key (not in the ${platform === 'vercel' ? 'Vercel' : 'Railway'} config schema)`,
+        file,
+        ...located(problem.path),
+      });
       continue;
     }
-    const line = lineOf(issue.path);
     findings.push({
       severity: 'error',
       kind: 'config',
       rule: 'config-shape',
-      message: `${fieldOf(issue.path) || '(top level)'}: ${issue.message}`,
+      message: `${field}: ${problem.message}${publishedByVercel(problem.path) ? " (Vercel's schema)" : ''}`,
       file,
-      ...(line !== undefined ? { line } : {}),
+      ...located(problem.path),
     });
+  }
+  if (problems.length > MAX_FINDINGS_PER_FILE) {
+    findings.push({
+      severity: findings.some((f) => f.severity === 'error') ? 'error' : 'warning',
+      kind: 'config',
+      rule: 'config-shape',
+      message: `…and ${problems.length - MAX_FINDINGS_PER_FILE} more problem(s) in this file, not listed; fix the ones above first`,
+      file,
+    });
+  }
+  if (platform === 'vercel') {
+    for (const conflict of vercelConflicts(data)) {
+      findings.push({
+        severity: 'error',
+        kind: 'config',
+        rule: 'config-shape',
+        message: `${conflict.key}: ${conflict.message}`,
+        file,
+        ...located([conflict.key]),
+      });
+    }
   }
   return findings;
 }
@@ -165,11 +233,11 @@ async function checkOne(dir: string, file: string, secrets: Scrubber): Promise<{
     }
     parsed = result;
   }
-  const { railwayConfigSchema, vercelConfigSchema } = await import('./platform-configs.ts');
-  const schema = kindOf(file) === 'vercel.json' ? vercelConfigSchema : railwayConfigSchema;
-  const result = schema.safeParse(parsed.data);
-  const findings = result.success ? [] : issuesToFindings(file, result.error.issues, parsed.lineOf);
-  return { findings: findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), data: parsed.data };
+  const findings = await shapeFindings(file, parsed.data, parsed.lineOf);
+  return {
+    findings: findings.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER)),
+    data: parsed.data,
+  };
 }
 
 export async function checkConfigFiles(dir: string, secrets: Scrubber = { scrub: (text) => text }): Promise<ConfigResult> {
@@ -181,7 +249,7 @@ export async function checkConfigFiles(dir: string, secrets: Scrubber = { scrub:
       severity: 'warning',
       kind: 'config',
       rule: 'config-duplicate',
-      message: 'both railway.json and railway.toml exist here; keep one so it is clear which Railway reads',
+      message: 'both railway.json and railway.toml exist here: Railway reads railway.toml and ignores railway.json; keep one',
       file: toml,
     });
   }

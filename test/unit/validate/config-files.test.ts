@@ -62,12 +62,107 @@ describe('platform config files', () => {
     expect(result.checked).toEqual(['web/vercel.json']);
     expect(result.findings.map((f) => [f.severity, f.line, f.message])).toEqual([
       ['error', 8, 'rewrites: cannot be used together with `routes` (Vercel refuses the deployment)'],
-      ['warning', 14, 'regionz: unknown key (not in the documented Vercel config)'],
+      ['warning', 14, 'regionz: unknown key (not in the Vercel config schema)'],
     ]);
   });
 
   it('warns when a folder has both railway.json and railway.toml', async () => {
     const result = await checkConfigFiles(repo({ 'railway.json': '{}', 'railway.toml': '' }));
     expect(result.findings).toEqual([expect.objectContaining({ severity: 'warning', rule: 'config-duplicate' })]);
+  });
+
+  it("accepts Railway's own docs example, whose enum values are lower case", async () => {
+    const result = await checkConfigFiles(
+      repo({
+        'railway.toml':
+          '[build]\nbuilder = "nixpacks"\nbuildCommand = "echo building!"\n\n[deploy]\nstartCommand = "echo starting!"\nhealthcheckPath = "/"\nhealthcheckTimeout = 100\nrestartPolicyType = "never"\n',
+        'api/railway.json': JSON.stringify({
+          $schema: 'https://railway.com/railway.schema.json',
+          deploy: { preDeployCommand: ['npm run db:migrate'], multiRegionConfig: { 'us-west2': { numReplicas: 2 } } },
+          environments: { pr: { deploy: { startCommand: null } } },
+        }),
+      }),
+    );
+    expect(result.findings).toEqual([]);
+  });
+
+  it('names the accepted values when a Railway enum is wrong, once, at its line', async () => {
+    const result = await checkConfigFiles(
+      repo({ 'railway.json': '{\n  "deploy": {\n    "restartPolicyType": "SOMETIMES"\n  }\n}\n' }),
+    );
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: 3,
+        message: 'deploy.restartPolicyType: expected one of "ON_FAILURE", "ALWAYS", "NEVER"',
+      }),
+    ]);
+  });
+
+  it("checks functions against Vercel's published schema: its limits fail, its `max` passes", async () => {
+    const vercel = {
+      functions: {
+        'api/slow.js': { maxDuration: 'max' },
+        'api/*.js': { memory: 99999, maxDuration: 'long' },
+      },
+    };
+    const result = await checkConfigFiles(repo({ 'vercel.json': JSON.stringify(vercel, null, 2) }));
+    expect(result.findings.map((f) => [f.severity, f.line, f.message])).toEqual([
+      ['error', 7, 'functions["api/*.js"].memory: must be <= 10240 (Vercel\'s schema)'],
+      ['error', 8, 'functions["api/*.js"].maxDuration: expected an integer or one of "max" (Vercel\'s schema)'],
+    ]);
+  });
+
+  it('reports one finding per mistake inside routing rules, not one per schema branch', async () => {
+    const vercel = {
+      rewrites: [
+        { source: '/a', destination: 5 },
+        { source: '/b', destination: '/c', has: [{ type: 'header', keyz: 'x-flag' }] },
+      ],
+      headers: [{ source: '/(.*)', headers: [{ key: 'x-frame-options', value: 'DENY', extra: true }] }],
+    };
+    const result = await checkConfigFiles(repo({ 'vercel.json': JSON.stringify(vercel, null, 2) }));
+    expect(result.findings.map((f) => [f.severity, f.line, f.message])).toEqual([
+      ['error', 5, "rewrites[0].destination: expected a string or an object (Vercel's schema)"],
+      ['error', 11, "rewrites[1].has[0].key: missing (required here) (Vercel's schema)"],
+      ['error', 13, "rewrites[1].has[0].keyz: unknown key (Vercel's schema)"],
+      ['error', 25, "headers[0].headers[0].extra: unknown key (Vercel's schema)"],
+    ]);
+  });
+
+  it('refuses functions beside builds and a route with an unknown key, as the Vercel CLI does', async () => {
+    const vercel = {
+      builds: [{ src: 'api/*.js', use: '@vercel/node' }],
+      functions: { 'api/*.js': { memory: 1024 } },
+      routes: [{ src: '/(.*)', dest: '/', foo: 1 }],
+    };
+    const result = await checkConfigFiles(repo({ 'vercel.json': JSON.stringify(vercel, null, 2) }));
+    expect(result.findings.map((f) => [f.severity, f.message])).toEqual([
+      ['error', 'functions: cannot be used together with `builds` (Vercel refuses the deployment)'],
+      ['error', "routes[0].foo: unknown key (Vercel's schema)"],
+    ]);
+  });
+
+  it('survives nesting too deep to locate, and reports it without a line', async () => {
+    const result = await checkConfigFiles(repo({ 'vercel.json': `${'['.repeat(5000)}${']'.repeat(5000)}` }));
+    expect(result.findings).toEqual([
+      {
+        severity: 'error',
+        kind: 'config',
+        rule: 'config-shape',
+        message: '(top level): expected an object',
+        file: 'vercel.json',
+      },
+    ]);
+  });
+
+  it('stops listing after 25 problems in one file and says how many more there are', async () => {
+    const rewrites = Array.from({ length: 100 }, () => ({ source: '/a', destination: 1 }));
+    const result = await checkConfigFiles(repo({ 'vercel.json': JSON.stringify({ rewrites }, null, 2) }));
+    expect(result.findings).toHaveLength(26);
+    expect(result.findings[25]).toMatchObject({
+      severity: 'error',
+      message: '…and 75 more problem(s) in this file, not listed; fix the ones above first',
+    });
   });
 });

@@ -3,6 +3,9 @@
  * stack or an internal error, never a secret in the log, outputs, summary or report, never a
  * command the server wrote executed by the runner, and memory bounded (a 600 MB body is not read).
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeCanary } from '../../packages/harness/src/canary.ts';
 import { type BundleRun, outcomeProblems, runBundle } from '../../packages/harness/src/run-bundle.ts';
@@ -20,11 +23,22 @@ const big = bigSecret();
 
 describe.each(HOSTILE_TARGETS)('$name against a hostile server', (target) => {
   let server: HostileServer;
+  /** The working directory with the target's files (validate's schema), when it needs one. */
+  let cwd: string | undefined;
   beforeAll(async () => {
     server = await startHostileServer({ password: canary });
+    if (target.files) {
+      const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
+      for (const [path, text] of Object.entries(target.files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      cwd = dir;
+    }
   });
   afterAll(async () => {
     await server?.close();
+    if (cwd) rmSync(cwd, { recursive: true, force: true });
   });
   beforeEach(() => server.reset());
 
@@ -34,7 +48,12 @@ describe.each(HOSTILE_TARGETS)('$name against a hostile server', (target) => {
     url = `${server.url}${path}`,
     token = canary,
   ): Promise<BundleRun> =>
-    runBundle(target.action, { inputs: target.inputs(url, headers, token), secrets: [canary, big], timeoutMs: 90_000 });
+    runBundle(target.action, {
+      inputs: target.inputs(url, headers, token),
+      secrets: [canary, big],
+      timeoutMs: 90_000,
+      ...(cwd ? { cwd } : {}),
+    });
 
   /** What every hostile run must hold to. */
   const sane = (result: BundleRun): void => {

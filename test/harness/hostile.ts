@@ -166,6 +166,11 @@ export interface HostileTarget {
   acceptsHealthy: boolean;
   /** The run says the job was done: the gate passed, the checks passed, Slack took the message. */
   claimedSuccess(run: BundleRun): boolean;
+  /**
+   * Files the bundle needs in its working directory (validate's schema), by relative path: the
+   * suite writes them to a temporary folder and runs the bundle there.
+   */
+  files?: Record<string, string>;
 }
 
 const headerLines = (headers: Record<string, string>): string =>
@@ -175,6 +180,12 @@ const headerLines = (headers: Record<string, string>): string =>
 
 /** Exit 0, or a success status: what every action reports when it did its job. */
 const succeeded = (run: BundleRun): boolean => run.exitCode === 0 || run.outputs.status === 'success';
+
+/** validate's schema for the suite: one variable every service needs in every environment. */
+const VALIDATE_SCHEMA = 'variables:\n  DATABASE_URL:\n    min-length: 1\n';
+
+/** validate passed: exit 0, or an `errors` count of 0 (every variable found where the server was hostile). */
+const validateClaimedSuccess = (run: BundleRun): boolean => succeeded(run) || run.outputs.errors === '0';
 
 /** Every bundle that makes requests. A deploy action joins with one more entry. */
 export const HOSTILE_TARGETS: readonly HostileTarget[] = [
@@ -312,6 +323,42 @@ export const HOSTILE_TARGETS: readonly HostileTarget[] = [
       timeout: '10s',
     }),
     claimedSuccess: succeeded,
+  },
+  // validate reads the platforms only through its sources: one required variable, read from the
+  // API alone. An answer validate cannot read must fail the run, never pass it with 0 errors.
+  {
+    name: 'validate (railway)',
+    action: 'validate',
+    takesHeaders: false,
+    takesToken: true,
+    acceptsHealthy: false,
+    files: { '.github/deploy-env.yml': VALIDATE_SCHEMA },
+    inputs: (url, _headers, token) => ({
+      sources: 'railway',
+      'railway-token': token,
+      'railway-api-url': url,
+      services: 'api',
+      environment: 'production',
+      'scan-secrets': 'false',
+    }),
+    claimedSuccess: validateClaimedSuccess,
+  },
+  {
+    name: 'validate (vercel)',
+    action: 'validate',
+    takesHeaders: false,
+    takesToken: true,
+    acceptsHealthy: false,
+    files: { '.github/deploy-env.yml': VALIDATE_SCHEMA },
+    inputs: (url, _headers, token) => ({
+      sources: 'vercel',
+      'vercel-token': token,
+      'vercel-api-url': url,
+      'vercel-project': 'hostile',
+      environment: 'production',
+      'scan-secrets': 'false',
+    }),
+    claimedSuccess: validateClaimedSuccess,
   },
 ];
 

@@ -36,6 +36,9 @@ export function vercelSource(options: VercelSourceOptions, ctx: Pick<ActionConte
       ctx.runner.setSecret(token);
       const http = ctx.http({ service: 'Vercel API', timeout: 30_000, deadline: 120_000 });
       const api = new VercelApi({ http, token, teamId: options.teamId, apiUrl: options.apiUrl });
+      // The project first: the client refuses an answer without its id, where an env list without
+      // `envs` (a proxy's page, a redirect to another site) would read as "no variables set".
+      await api.getProject(options.project);
       const variables = await api.listEnv(options.project);
       const present = new Set(variables.filter((v) => v.target.includes(target)).map((v) => v.key));
       return { values: new Map(), present };

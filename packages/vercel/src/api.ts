@@ -37,8 +37,8 @@ type Json = Record<string, unknown>;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-function notVercel(what: string): UserError {
-  return new UserError(`The Vercel API answered without ${what} (no id): this is not Vercel's answer.`, {
+function notVercel(what: string, missing = 'no id'): UserError {
+  return new UserError(`The Vercel API answered without ${what} (${missing}): this is not Vercel's answer.`, {
     hint: 'Check api-url: it must be https://api.vercel.com or a proxy that forwards to it.',
   });
 }
@@ -213,12 +213,17 @@ export class VercelApi {
   }
 
   async listEnv(projectIdOrName: string): Promise<EnvVariable[]> {
-    const { body } = await this.call<{ envs?: Json[] }>('GET', `/v10/projects/${encodeURIComponent(projectIdOrName)}/env`);
-    return (body.envs ?? []).map((e) => ({
+    const { body } = await this.call<Json>('GET', `/v10/projects/${encodeURIComponent(projectIdOrName)}/env`);
+    // The documented answers: `{ envs: [...] }` (with or without pagination), or one variable.
+    // Anything else (a proxy's page) must not read as "no variables set".
+    const envs = Array.isArray(body.envs) ? (body.envs as Json[]) : str(body.key) !== undefined ? [body] : undefined;
+    if (!envs) throw notVercel('the project variables', 'no envs');
+    return envs.map((e) => ({
       id: str(e.id) ?? '',
       key: str(e.key) ?? '',
       type: str(e.type) ?? '',
-      target: Array.isArray(e.target) ? (e.target as string[]) : [],
+      // `target` is a list, or one target as a string.
+      target: Array.isArray(e.target) ? (e.target as string[]) : typeof e.target === 'string' ? [e.target] : [],
     }));
   }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../packages/core/src/errors.ts';
-import { HttpError } from '../../../packages/core/src/http.ts';
-import { toDeployment, toProject } from '../../../packages/vercel/src/api.ts';
+import { HttpClient, HttpError } from '../../../packages/core/src/http.ts';
+import { toDeployment, toProject, VercelApi } from '../../../packages/vercel/src/api.ts';
 import { startWorld, type VercelWorld } from './world.ts';
 
 describe('the Vercel REST client', () => {
@@ -105,5 +105,33 @@ describe("the Vercel client's reading of answers", () => {
   it('reads the id of either shape: id in v13, uid in the v6 list', () => {
     expect(toDeployment({ id: 'dpl_a' }).id).toBe('dpl_a');
     expect(toDeployment({ uid: 'dpl_b' }).id).toBe('dpl_b');
+  });
+});
+
+describe("the Vercel client's reading of project variables", () => {
+  /** An API whose every answer is `body` (200, JSON). */
+  const answering = (body: object) =>
+    new VercelApi({
+      token: 'tok',
+      apiUrl: 'http://vercel.test',
+      http: new HttpClient({
+        retries: 0,
+        fetch: async () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }),
+      }),
+    });
+
+  it('refuses an answer with no variable list instead of reading it as "none set"', async () => {
+    await expect(answering({ status: 'ok' }).listEnv('web')).rejects.toThrow(
+      "The Vercel API answered without the project variables (no envs): this is not Vercel's answer.",
+    );
+  });
+
+  it('reads a target given as one string, and the one-variable answer, as the API documents them', async () => {
+    expect(await answering({ envs: [{ id: 'env_1', key: 'A', type: 'plain', target: 'production' }] }).listEnv('web')).toEqual([
+      { id: 'env_1', key: 'A', type: 'plain', target: ['production'] },
+    ]);
+    expect(await answering({ id: 'env_2', key: 'B', type: 'encrypted', target: ['preview'] }).listEnv('web')).toEqual([
+      { id: 'env_2', key: 'B', type: 'encrypted', target: ['preview'] },
+    ]);
   });
 });

@@ -19,6 +19,8 @@ const either = (...values: string[]): string[] => values.flatMap((v) => [v, v.to
 const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
 const text: JsonSchema = { type: 'string' };
 const count: JsonSchema = { type: 'integer', minimum: 0 };
+/** Seconds, which Railway's own reference writes as strings (`"overlapSeconds": "60"`). */
+const seconds: JsonSchema = { anyOf: [count, { type: 'string', pattern: '^[0-9]+$' }] };
 
 const build: JsonSchema = {
   type: 'object',
@@ -75,8 +77,8 @@ const deploy: JsonSchema = {
       },
     }),
     requiredMountPath: nullable(text),
-    overlapSeconds: nullable(count),
-    drainingSeconds: nullable(count),
+    overlapSeconds: nullable(seconds),
+    drainingSeconds: nullable(seconds),
     region: nullable(text),
     runtime: nullable({ enum: either('V2', 'LEGACY', 'UNSPECIFIED') }),
     useLegacyStacker: nullable({ type: 'boolean' }),

@@ -78,7 +78,12 @@ describe('platform config files', () => {
           '[build]\nbuilder = "nixpacks"\nbuildCommand = "echo building!"\n\n[deploy]\nstartCommand = "echo starting!"\nhealthcheckPath = "/"\nhealthcheckTimeout = 100\nrestartPolicyType = "never"\n',
         'api/railway.json': JSON.stringify({
           $schema: 'https://railway.com/railway.schema.json',
-          deploy: { preDeployCommand: ['npm run db:migrate'], multiRegionConfig: { 'us-west2': { numReplicas: 2 } } },
+          deploy: {
+            preDeployCommand: ['npm run db:migrate'],
+            multiRegionConfig: { 'us-west2': { numReplicas: 2 } },
+            overlapSeconds: '60',
+            drainingSeconds: 10,
+          },
           environments: { pr: { deploy: { startCommand: null } } },
         }),
       }),

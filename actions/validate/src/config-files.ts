@@ -253,6 +253,18 @@ export async function checkConfigFiles(dir: string, secrets: Scrubber = { scrub:
       file: toml,
     });
   }
+  // Vercel reads one of vercel.ts and vercel.json ("use only one configuration file").
+  for (const json of present.filter((p) => kindOf(p) === 'vercel.json')) {
+    const programmatic = json.replace(/\.json$/, '.ts');
+    if (!existsSync(join(dir, programmatic))) continue;
+    result.findings.push({
+      severity: 'warning',
+      kind: 'config',
+      rule: 'config-duplicate',
+      message: `both vercel.json and vercel.ts exist here: Vercel takes one configuration file; keep one`,
+      file: json,
+    });
+  }
   for (const file of present) {
     const { findings, data } = await checkOne(dir, file, secrets);
     result.checked.push(file);

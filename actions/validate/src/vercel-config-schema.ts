@@ -53,6 +53,7 @@ export function vercelConfigSchema(): JsonSchema {
       ignoreCommand: nullableText,
       outputDirectory: nullableText,
       public: { type: 'boolean' },
+      bulkRedirectsPath: nullableText,
       regions: strings,
       functionFailoverRegions: strings,
       bunVersion: { type: 'string' },

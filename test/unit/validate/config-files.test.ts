@@ -66,9 +66,14 @@ describe('platform config files', () => {
     ]);
   });
 
-  it('warns when a folder has both railway.json and railway.toml', async () => {
-    const result = await checkConfigFiles(repo({ 'railway.json': '{}', 'railway.toml': '' }));
-    expect(result.findings).toEqual([expect.objectContaining({ severity: 'warning', rule: 'config-duplicate' })]);
+  it('warns when a folder has both railway.json and railway.toml, or both vercel.json and vercel.ts', async () => {
+    const result = await checkConfigFiles(
+      repo({ 'railway.json': '{}', 'railway.toml': '', 'web/vercel.json': '{}', 'web/vercel.ts': 'export const config = {};' }),
+    );
+    expect(result.findings).toEqual([
+      expect.objectContaining({ severity: 'warning', rule: 'config-duplicate', file: 'railway.toml' }),
+      expect.objectContaining({ severity: 'warning', rule: 'config-duplicate', file: 'web/vercel.json' }),
+    ]);
   });
 
   it("accepts Railway's own docs example, whose enum values are lower case", async () => {
@@ -169,5 +174,40 @@ describe('platform config files', () => {
       severity: 'error',
       message: '…and 75 more problem(s) in this file, not listed; fix the ones above first',
     });
+  });
+
+  it('finds nothing wrong in a vercel.json that uses the documented keys the way the docs show them', async () => {
+    const vercel = {
+      $schema: 'https://openapi.vercel.sh/vercel.json',
+      framework: 'nextjs',
+      buildCommand: 'next build',
+      installCommand: 'pnpm install',
+      ignoreCommand: 'git diff --quiet HEAD^ HEAD ./',
+      outputDirectory: null,
+      regions: ['iad1'],
+      functionFailoverRegions: ['cle1'],
+      bunVersion: '1.x',
+      fluid: true,
+      cleanUrls: true,
+      trailingSlash: false,
+      bulkRedirectsPath: 'redirects.csv',
+      crons: [{ path: '/api/cron', schedule: '0 5 * * *' }],
+      images: { sizes: [640, 1080], domains: ['images.shop.test'], minimumCacheTTL: 60 },
+      functions: { 'api/**/*.ts': { memory: 1024, maxDuration: 60, includeFiles: 'data/**' } },
+      headers: [
+        { source: '/(.*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
+        {
+          source: '/api/:path*',
+          has: [{ type: 'header', key: 'x-preview' }],
+          headers: [{ key: 'Cache-Control', value: 'no-store' }],
+        },
+      ],
+      redirects: [{ source: '/old/:slug', destination: '/new/:slug', permanent: true }],
+      rewrites: [{ source: '/api/(.*)', destination: 'https://api.shop.test/api/$1' }],
+      git: { deploymentEnabled: { main: true } },
+      github: { silent: true },
+    };
+    const result = await checkConfigFiles(repo({ 'vercel.json': JSON.stringify(vercel, null, 2) }));
+    expect(result.findings).toEqual([]);
   });
 });

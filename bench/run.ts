@@ -10,12 +10,13 @@ import { migrateBench } from './migrate.ts';
 import { pipelineBench } from './pipeline.ts';
 import { smokeTestBench } from './smoke-test.ts';
 import type { Bench } from './types.ts';
-import { validateBench } from './validate.ts';
+import { validateBench, validateConfigBench } from './validate.ts';
 
 /** Each issue that measures something adds its bench here. */
 export const BENCHES: Bench[] = [
   coldStart,
   validateBench,
+  validateConfigBench,
   migrateBench,
   healthGateBench,
   smokeTestBench,

@@ -83,3 +83,64 @@ export const validateBench: Bench = {
     }
   },
 };
+
+/** A vercel.json and a railway.toml of the size a real project has, with three findings to report (a misspelt `value` is one unknown key and one missing key). */
+const CONFIG_FILES = {
+  'web/vercel.json': JSON.stringify(
+    {
+      framework: 'nextjs',
+      functions: { 'api/**/*.ts': { memory: 1024, maxDuration: 60 } },
+      headers: [{ source: '/(.*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] }],
+      redirects: Array.from({ length: 200 }, (_, i) => ({ source: `/old/${i}`, destination: `/new/${i}`, permanent: true })),
+      rewrites: [{ source: '/api/(.*)', destination: 'https://api.shop.test/api/$1', has: [{ type: 'host', valu: 'x' }] }],
+    },
+    null,
+    2,
+  ),
+  'api/railway.toml': '[build]\nbuilder = "RAILPACK"\n\n[deploy]\nhealthcheckPath = "/health"\nhealthCheckTimeout = 100\n',
+};
+
+/**
+ * The cost of the platform config check: the validate bundle with nothing else to do, in a folder
+ * with a vercel.json (200 redirects) and a railway.toml, against the same run in an empty folder.
+ * The difference is loading Ajv and Vercel's schemas, compiling them, and the check itself.
+ */
+export const validateConfigBench: Bench = {
+  name: 'validate config check',
+  async run() {
+    const withFiles = mkdtempSync(join(tmpdir(), 'validate-config-bench-'));
+    const empty = mkdtempSync(join(tmpdir(), 'validate-config-bench-'));
+    try {
+      for (const [path, text] of Object.entries(CONFIG_FILES)) {
+        mkdirSync(join(withFiles, path, '..'), { recursive: true });
+        writeFileSync(join(withFiles, path), text);
+      }
+      const inputs = { schema: 'none', 'scan-secrets': 'false', 'fail-on': 'never' };
+      const median = async (cwd: string, expectFindings: number) => {
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const run = await runBundle('validate', { cwd, inputs });
+          const found = Number(run.outputs.errors ?? 0) + Number(run.outputs.warnings ?? 0);
+          if (run.exitCode !== 0 || found !== expectFindings) {
+            throw new Error(`expected ${expectFindings} finding(s), got ${found}: ${run.errors.join(' | ')}`);
+          }
+          times.push(run.durationMs);
+        }
+        return times.sort((a, b) => a - b)[2] ?? 0;
+      };
+      const base = await median(empty, 0);
+      const checked = await median(withFiles, 3);
+      return [
+        {
+          name: 'validate config check (vercel.json + railway.toml)',
+          value: Math.round(checked - base),
+          unit: 'ms',
+          note: `median of 5 runs: ${Math.round(checked)} ms with the files, ${Math.round(base)} ms without`,
+        },
+      ];
+    } finally {
+      rmSync(withFiles, { recursive: true, force: true });
+      rmSync(empty, { recursive: true, force: true });
+    }
+  },
+};

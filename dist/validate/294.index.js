@@ -314,7 +314,7 @@ async function validate(inputs, ctx) {
     const services = inputs.services ?? [];
     if (schemaPath || inputs.envExample) {
         await runner.group('Check the variables', async () => {
-            const { loadEnvExample, loadSchema } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(815), __webpack_require__.e(96)]).then(__webpack_require__.bind(__webpack_require__, 7096));
+            const { loadEnvExample, loadSchema } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(259), __webpack_require__.e(96)]).then(__webpack_require__.bind(__webpack_require__, 7096));
             const schema = schemaPath ? await loadSchema(schemaPath, display(inputs.schema)) : undefined;
             const example = inputs.envExample
                 ? await loadEnvExample((0,external_node_path_.resolve)(cwd, inputs.envExample), display(inputs.envExample))
@@ -373,7 +373,7 @@ async function validate(inputs, ctx) {
     let healthcheckPath;
     if (inputs.checkConfig) {
         await runner.group('Check the platform config files', async () => {
-            const { checkConfigFiles } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(754)]).then(__webpack_require__.bind(__webpack_require__, 2754));
+            const { checkConfigFiles } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(463), __webpack_require__.e(754)]).then(__webpack_require__.bind(__webpack_require__, 2754));
             const result = await checkConfigFiles(cwd, runner.secrets);
             configFiles = result.checked;
             healthcheckPath = result.healthcheckPath;

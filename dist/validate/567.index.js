@@ -1072,7 +1072,7 @@ module.exports = string => {
 
 
 const util = __webpack_require__(9023);
-const toRegexRange = __webpack_require__(7551);
+const toRegexRange = __webpack_require__(9932);
 
 const isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 
@@ -8684,7 +8684,7 @@ exports.wrapOutput = (input, state = {}, options = {}) => {
 
 /***/ }),
 
-/***/ 7551:
+/***/ 9932:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*!

@@ -16,25 +16,40 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _deploy_suite_core_untrusted__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3023);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var _yaml_lines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8871);
 /**
  * railway.json / railway.toml and vercel.json: each must parse (JSON, or TOML with smol-toml)
- * and match the platform's documented shape; an unknown key is a warning. Railway's
- * `deploy.healthcheckPath` is reported as the path health-gate should probe.
+ * and validate, with Ajv, against the platform's JSON Schema (`railway-config-schema.ts`,
+ * `vercel-config-schema.ts`); an unknown key is a warning unless Vercel's own schema refuses it.
+ * Railway's `deploy.healthcheckPath` is reported as the path health-gate should probe.
  */
 
 
 
 
 
+
 const CONFIG_FILES = ['railway.json', 'railway.toml', 'vercel.json'];
+/** `deploy.healthcheckPath`, `rewrites[0].has[1]`, `functions["api/*.js"].memory`. */
 function fieldOf(path) {
-    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+    return path
+        .map((p, i) => {
+        if (typeof p === 'number')
+            return `[${p}]`;
+        const key = String(p);
+        if (!/^[$\w-]+$/.test(key))
+            return `[${JSON.stringify(key)}]`;
+        return i === 0 ? key : `.${key}`;
+    })
+        .join('');
 }
 /** JSON: syntax errors at their line; for the rest, the JSON document read as YAML gives each node's line. */
 function parseJson(text, secrets) {
+    let data;
     try {
-        JSON.parse(text);
+        data = JSON.parse(text);
     }
     catch (error) {
         const message = error.message;
@@ -45,8 +60,14 @@ function parseJson(text, secrets) {
             line: line ? Number(line) : undefined,
         };
     }
-    const located = (0,_yaml_lines_js__WEBPACK_IMPORTED_MODULE_4__/* .parseLocatedYaml */ .v)(text);
-    return { data: located.data, lineOf: (path) => located.lineOf(path, { key: true }) };
+    try {
+        const located = (0,_yaml_lines_js__WEBPACK_IMPORTED_MODULE_4__/* .parseLocatedYaml */ .v)(text);
+        return { data: located.data, lineOf: (path) => located.lineOf(path, { key: true }) };
+    }
+    catch {
+        // Nesting deep enough to exhaust the YAML reader's stack: the findings go without lines.
+        return { data, lineOf: () => undefined };
+    }
 }
 /** TOML keeps no positions; a key's line is found after its table header (`[deploy]`) or as a dotted key. */
 function tomlLineOf(text) {
@@ -73,33 +94,86 @@ function tomlLineOf(text) {
         return table === '' ? undefined : tomlLineOf(text)(keys.slice(0, -1));
     };
 }
-function issuesToFindings(file, issues, lineOf) {
+const compiled = new Map();
+/**
+ * Each schema compiled once per process. Vercel's is compiled with the published parts the file
+ * uses only: they are what takes Ajv time (a few hundred milliseconds for all of them).
+ */
+function validatorFor(platform, data) {
+    const keys = platform === 'vercel' && typeof data === 'object' && data !== null ? Object.keys(data).sort().join(',') : '';
+    const cacheKey = `${platform}:${keys}`;
+    let validator = compiled.get(cacheKey);
+    if (!validator) {
+        validator = (async () => {
+            // strict: false, because Vercel's schemas carry annotations of their own (`private`).
+            const ajv = new ajv__WEBPACK_IMPORTED_MODULE_5__.Ajv({ allErrors: true, strict: false });
+            const schema = platform === 'vercel'
+                ? (await __webpack_require__.e(/* import() */ 918).then(__webpack_require__.bind(__webpack_require__, 6918))).vercelConfigSchema(new Set(keys.split(',')))
+                : (await __webpack_require__.e(/* import() */ 520).then(__webpack_require__.bind(__webpack_require__, 2520))).railwayConfigSchema;
+            return ajv.compile(schema);
+        })();
+        compiled.set(cacheKey, validator);
+    }
+    return validator;
+}
+/** Past this many, a file's findings stop: the first ones say what is wrong, a flood only hides it. */
+const MAX_FINDINGS_PER_FILE = 25;
+async function shapeFindings(file, data, lineOf) {
+    const platform = kindOf(file) === 'vercel.json' ? 'vercel' : 'railway';
+    const validate = await validatorFor(platform, data);
+    validate(data);
+    const { schemaProblems } = await __webpack_require__.e(/* import() */ 786).then(__webpack_require__.bind(__webpack_require__, 7786));
     const findings = [];
-    for (const issue of issues) {
-        if (issue.code === 'unrecognized_keys') {
-            for (const key of issue.keys) {
-                const path = [...issue.path, key];
-                const line = lineOf(path);
-                findings.push({
-                    severity: 'warning',
-                    kind: 'config',
-                    rule: 'unknown-key',
-                    message: `${fieldOf(path)}: unknown key (not in the documented ${kindOf(file) === 'vercel.json' ? 'Vercel' : 'Railway'} config)`,
-                    file,
-                    ...(line !== undefined ? { line } : {}),
-                });
-            }
+    const located = (path) => {
+        const line = lineOf(path);
+        return line !== undefined ? { line } : {};
+    };
+    const { VERCEL_PUBLISHED_KEYS, vercelConflicts } = await __webpack_require__.e(/* import() */ 918).then(__webpack_require__.bind(__webpack_require__, 6918));
+    const publishedByVercel = (path) => platform === 'vercel' && VERCEL_PUBLISHED_KEYS.includes(path[0] ?? '');
+    const problems = schemaProblems(validate.errors, data);
+    for (const problem of problems.slice(0, MAX_FINDINGS_PER_FILE)) {
+        const field = fieldOf(problem.path) || '(top level)';
+        // Under Vercel's published schemas an unknown key fails the CLI's check: an error, as there.
+        if (problem.unknownKey && !publishedByVercel(problem.path)) {
+            findings.push({
+                severity: 'warning',
+                kind: 'config',
+                rule: 'unknown-key',
+                message: `${field}: unknown key (not in the ${platform === 'vercel' ? 'Vercel' : 'Railway'} config schema)`,
+                file,
+                ...located(problem.path),
+            });
             continue;
         }
-        const line = lineOf(issue.path);
         findings.push({
             severity: 'error',
             kind: 'config',
             rule: 'config-shape',
-            message: `${fieldOf(issue.path) || '(top level)'}: ${issue.message}`,
+            message: `${field}: ${problem.message}${publishedByVercel(problem.path) ? " (Vercel's schema)" : ''}`,
             file,
-            ...(line !== undefined ? { line } : {}),
+            ...located(problem.path),
         });
+    }
+    if (problems.length > MAX_FINDINGS_PER_FILE) {
+        findings.push({
+            severity: findings.some((f) => f.severity === 'error') ? 'error' : 'warning',
+            kind: 'config',
+            rule: 'config-shape',
+            message: `…and ${problems.length - MAX_FINDINGS_PER_FILE} more problem(s) in this file, not listed; fix the ones above first`,
+            file,
+        });
+    }
+    if (platform === 'vercel') {
+        for (const conflict of vercelConflicts(data)) {
+            findings.push({
+                severity: 'error',
+                kind: 'config',
+                rule: 'config-shape',
+                message: `${conflict.key}: ${conflict.message}`,
+                file,
+                ...located([conflict.key]),
+            });
+        }
     }
     return findings;
 }
@@ -164,11 +238,11 @@ async function checkOne(dir, file, secrets) {
         }
         parsed = result;
     }
-    const { railwayConfigSchema, vercelConfigSchema } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(831)]).then(__webpack_require__.bind(__webpack_require__, 5831));
-    const schema = kindOf(file) === 'vercel.json' ? vercelConfigSchema : railwayConfigSchema;
-    const result = schema.safeParse(parsed.data);
-    const findings = result.success ? [] : issuesToFindings(file, result.error.issues, parsed.lineOf);
-    return { findings: findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), data: parsed.data };
+    const findings = await shapeFindings(file, parsed.data, parsed.lineOf);
+    return {
+        findings: findings.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER)),
+        data: parsed.data,
+    };
 }
 async function checkConfigFiles(dir, secrets = { scrub: (text) => text }) {
     const result = { checked: [], findings: [], healthcheckPath: undefined };
@@ -180,8 +254,21 @@ async function checkConfigFiles(dir, secrets = { scrub: (text) => text }) {
             severity: 'warning',
             kind: 'config',
             rule: 'config-duplicate',
-            message: 'both railway.json and railway.toml exist here; keep one so it is clear which Railway reads',
+            message: 'both railway.json and railway.toml exist here: Railway reads railway.toml and ignores railway.json; keep one',
             file: toml,
+        });
+    }
+    // Vercel reads one of vercel.ts and vercel.json ("use only one configuration file").
+    for (const json of present.filter((p) => kindOf(p) === 'vercel.json')) {
+        const programmatic = json.replace(/\.json$/, '.ts');
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, programmatic)))
+            continue;
+        result.findings.push({
+            severity: 'warning',
+            kind: 'config',
+            rule: 'config-duplicate',
+            message: `both vercel.json and vercel.ts exist here: Vercel takes one configuration file; keep one`,
+            file: json,
         });
     }
     for (const file of present) {

@@ -178,7 +178,12 @@ The simpler form: \`env-example: .env.example\` makes every key of that file req
 
 ### Platform config files
 
-\`railway.json\`, \`railway.toml\` (parsed with smol-toml) and \`vercel.json\`, at the top of the working directory and one folder down (\`web/vercel.json\`), must parse and match the documented fields of Railway's "Config as Code" reference and Vercel's project configuration: a wrong type is an error, an unknown key a warning (a typo such as \`healthCheckPath\`, or a field newer than this list). The platforms' own JSON Schemas are served from their sites only, so the documented subset is checked instead. Railway's \`deploy.healthcheckPath\` is the \`healthcheck-path\` output, the path to give health-gate.
+\`railway.json\`, \`railway.toml\` (parsed with smol-toml) and \`vercel.json\`, at the top of the working directory and one folder down (\`web/vercel.json\`), must parse and validate (with Ajv) against a JSON Schema of each platform. Each finding names the field and its line, one per mistake (\`functions["api/*.js"].memory: must be <= 10240\`, \`deploy.restartPolicyType: expected one of "ON_FAILURE", "ALWAYS", "NEVER"\`).
+
+- **vercel.json**: the routing keys (\`routes\`, \`rewrites\`, \`redirects\`, \`headers\`, \`cleanUrls\`, \`trailingSlash\`), \`functions\` and \`builds\` are checked against the schemas Vercel publishes in \`@vercel/routing-utils\` and \`@vercel/build-utils\`, the ones the Vercel CLI checks before it deploys: anything they refuse, an unknown key included, is an error (marked \`Vercel's schema\`). So are \`routes\` beside the newer routing keys and \`functions\` beside \`builds\`, which Vercel refuses. The other top-level keys are typed from Vercel's project configuration reference; a key outside them is a warning.
+- **railway.json / railway.toml**: Railway serves its schema (\`railway.com/railway.schema.json\`) from its site only, so the schema used is written from the build and deploy settings Railway publishes in its CLI's typed configuration and its Config as Code reference (including \`environments\` overrides; enum values in either case, as Railway reads them). A wrong type or value is an error; an unknown key is a warning (a typo such as \`healthCheckPath\`, or a setting newer than the schema).
+
+When a folder has both \`railway.toml\` and \`railway.json\`, Railway reads the TOML one: a warning says so. Railway's \`deploy.healthcheckPath\` is the \`healthcheck-path\` output, the path to give health-gate.
 
 ### Secret scan
 
@@ -2210,6 +2215,13 @@ function registerUrlCredentials(runner, raw) {
     runner.setSecret(authorization.slice('Basic '.length));
 }
 
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 

@@ -36,7 +36,13 @@ const nullableText: JsonSchema = { type: ['string', 'null'] };
 const strings: JsonSchema = { type: 'array', items: { type: 'string' } };
 const stringMap: JsonSchema = { type: 'object', additionalProperties: { type: 'string' } };
 
-export function vercelConfigSchema(): JsonSchema {
+/**
+ * The whole-file schema. Vercel's published parts are the big ones (compiling `routes` alone takes
+ * Ajv about 200 ms), so only those of `present` are included; the others are there as `{}` so
+ * their names stay known.
+ */
+export function vercelConfigSchema(present: ReadonlySet<string> = new Set(VERCEL_PUBLISHED_KEYS)): JsonSchema {
+  const published = (key: (typeof VERCEL_PUBLISHED_KEYS)[number], schema: () => unknown) => (present.has(key) ? schema() : {});
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'vercel.json',
@@ -77,14 +83,14 @@ export function vercelConfigSchema(): JsonSchema {
       build: { type: 'object', additionalProperties: false, properties: { env: stringMap } },
       alias: { anyOf: [{ type: 'string' }, strings] },
       scope: { type: 'string' },
-      routes: routesSchema,
-      rewrites: rewritesSchema,
-      redirects: redirectsSchema,
-      headers: headersSchema,
-      cleanUrls: cleanUrlsSchema,
-      trailingSlash: trailingSlashSchema,
-      functions: getFunctionsSchema(),
-      builds: buildsSchema,
+      routes: published('routes', () => routesSchema),
+      rewrites: published('rewrites', () => rewritesSchema),
+      redirects: published('redirects', () => redirectsSchema),
+      headers: published('headers', () => headersSchema),
+      cleanUrls: published('cleanUrls', () => cleanUrlsSchema),
+      trailingSlash: published('trailingSlash', () => trailingSlashSchema),
+      functions: published('functions', getFunctionsSchema),
+      builds: published('builds', () => buildsSchema),
     },
   };
 }

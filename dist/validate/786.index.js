@@ -1,0 +1,134 @@
+export const id = 786;
+export const ids = [786];
+export const modules = {
+
+/***/ 7786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   schemaProblems: () => (/* binding */ schemaProblems)
+/* harmony export */ });
+const COMPOSITE = new Set(['anyOf', 'oneOf']);
+const SHAPE = new Set(['type', 'enum', 'const']);
+function article(type) {
+    if (type === 'null')
+        return 'null';
+    return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+/** Enum values as a reader wants them: each once, whatever the case (Railway accepts both). */
+function listValues(values) {
+    const seen = new Set();
+    const shown = [];
+    for (const value of values) {
+        const key = typeof value === 'string' ? value.toLowerCase() : JSON.stringify(value);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        shown.push(JSON.stringify(value));
+    }
+    return shown.join(', ');
+}
+/** What the branches would have accepted, when they differ only in shape. */
+function expectedShapes(errors) {
+    const shapes = [];
+    for (const e of errors) {
+        if (e.keyword === 'type') {
+            const types = Array.isArray(e.params.type) ? e.params.type : [e.params.type];
+            shapes.push(...types.map((t) => article(String(t))));
+        }
+        else if (e.keyword === 'enum')
+            shapes.push(`one of ${listValues(e.params.allowedValues)}`);
+        else
+            shapes.push(JSON.stringify(e.params.allowedValue));
+    }
+    return `expected ${[...new Set(shapes)].join(' or ')}`;
+}
+function condense(input) {
+    let errors = input.filter((e) => e.keyword !== 'if');
+    const composites = errors.filter((e) => COMPOSITE.has(e.keyword)).sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+    for (const composite of composites) {
+        const prefix = `${composite.schemaPath}/`;
+        const branches = new Map();
+        for (const e of errors) {
+            if (!e.schemaPath.startsWith(prefix))
+                continue;
+            const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
+            branches.set(branch, [...(branches.get(branch) ?? []), e]);
+        }
+        // `oneOf` matched by several branches has no branch errors: its own message says it.
+        if (branches.size === 0)
+            continue;
+        const all = [...branches.values()].flat();
+        const wrongShape = (e) => e.instancePath === composite.instancePath && SHAPE.has(e.keyword);
+        let replacement;
+        if (all.every(wrongShape)) {
+            replacement = [{ ...composite, keyword: 'expected', message: expectedShapes(all), params: {} }];
+        }
+        else {
+            const candidates = [...branches.values()].filter((b) => !b.some(wrongShape));
+            replacement = (candidates.length > 0 ? candidates : [...branches.values()]).reduce((best, b) => b.length < best.length ? b : best);
+        }
+        errors = [...errors.filter((e) => e !== composite && !e.schemaPath.startsWith(prefix)), ...replacement];
+    }
+    return errors;
+}
+/** JSON pointer segments, as numbers where the document has an array there. */
+function pathOf(pointer, data) {
+    const path = [];
+    let node = data;
+    for (const raw of pointer.split('/').slice(1)) {
+        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        const key = Array.isArray(node) ? Number(segment) : segment;
+        path.push(key);
+        node = node !== null && typeof node === 'object' ? node[key] : undefined;
+    }
+    return path;
+}
+function messageOf(e) {
+    switch (e.keyword) {
+        case 'expected':
+            return e.message ?? 'not an accepted shape';
+        case 'type':
+            return expectedShapes([e]);
+        case 'enum':
+            return `expected one of ${listValues(e.params.allowedValues)}`;
+        case 'const':
+            return `expected ${JSON.stringify(e.params.allowedValue)}`;
+        case 'required':
+            return 'missing (required here)';
+        case 'additionalProperties':
+            return 'unknown key';
+        case 'pattern':
+            return `does not match the pattern ${String(e.params.pattern)}`;
+        default:
+            return e.message ?? e.keyword;
+    }
+}
+function schemaProblems(errors, data) {
+    const problems = [];
+    const seen = new Set();
+    for (const e of condense(errors ?? [])) {
+        const path = pathOf(e.instancePath, data);
+        if (e.keyword === 'additionalProperties')
+            path.push(String(e.params.additionalProperty));
+        if (e.keyword === 'required')
+            path.push(String(e.params.missingProperty));
+        const problem = {
+            path,
+            message: messageOf(e),
+            unknownKey: e.keyword === 'additionalProperties',
+            schemaPath: e.schemaPath,
+        };
+        const key = JSON.stringify([problem.path, problem.message]);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        problems.push(problem);
+    }
+    return problems;
+}
+
+
+/***/ })
+
+};

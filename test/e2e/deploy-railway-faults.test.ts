@@ -1,5 +1,5 @@
 /** deploy-railway in the fault matrix and the input fuzz test, against the Railway emulator. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRailwayEmulator } from '../../packages/sandbox/src/railway/index.ts';
@@ -40,7 +40,10 @@ describeFaultMatrix({
         rw.emulator.world.addProjectToken(rw.projectId, rw.environmentId, canary);
         rw.emulator.control('timing', { step: 20 });
       },
-      close: () => rw.close(),
+      close: async () => {
+        await rw.close();
+        rmSync(path, { recursive: true, force: true });
+      },
     };
   },
 });
@@ -49,12 +52,13 @@ describeInputFuzz({
   action: 'deploy-railway',
   async start(canary) {
     const rw = await railwayWithCanary(canary);
+    const path = fixtureTree();
     return {
       valid: {
         'api-url': rw.url,
         token: canary,
         services: 'api,web',
-        path: fixtureTree(),
+        path,
         environment: 'production',
         variables: `RELEASE=1\nSECRET_KEY=${canary}-v`,
         'project-id': rw.projectId,
@@ -62,7 +66,10 @@ describeInputFuzz({
         message: 'fuzz',
       },
       secrets: [canary],
-      close: () => rw.close(),
+      close: async () => {
+        await rw.close();
+        rmSync(path, { recursive: true, force: true });
+      },
     };
   },
   fixed: { timeout: '30s', 'request-timeout': '2s' },

@@ -3,7 +3,7 @@
  * head` with a pg_dump backup; the release fails its gate, so the rollback takes the service back
  * and runs `alembic downgrade` to the revision the database had before the run.
  */
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,17 +19,22 @@ import {
 
 let world: World;
 let env: Record<string, string>;
+let binParent: string | undefined;
 
 beforeAll(async () => {
   world = await startWorld({ postgres: true });
   world.pg?.createDatabase('items', { user: 'items', password: world.password });
   // Debian's python3 and alembic (python3-alembic) on the runner's PATH.
-  const bin = join(mkdtempSync(join(tmpdir(), 'runner-bin-')), 'bin');
+  binParent = mkdtempSync(join(tmpdir(), 'runner-bin-'));
+  const bin = join(binParent, 'bin');
   mkdirSync(bin);
   symlinkSync('/usr/bin/python3', join(bin, 'python3'));
   env = { PATH: `${bin}:/usr/bin:${process.env.PATH ?? ''}`, PYTHONDONTWRITEBYTECODE: '1' };
 });
-afterAll(async () => world?.close());
+afterAll(async () => {
+  await world?.close();
+  if (binParent) rmSync(binParent, { recursive: true, force: true });
+});
 
 /** The service at a release: the alembic project with the revisions given, and what its build does. */
 function repository(version: string, revisions: string[], runtime = 'ok'): Repository {

@@ -3,7 +3,7 @@
  * (a stand-in that prints what artisan prints and really applies SQL to PostgreSQL) with a backup;
  * a migration that fails half way restores the backup and stops the deploy.
  */
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,18 +19,23 @@ import {
 
 let world: World;
 let env: Record<string, string>;
+let binParent: string | undefined;
 const STANDINS = join(ROOT, 'test/fixtures/migrate/standins');
 
 beforeAll(async () => {
   world = await startWorld({ postgres: true });
   world.pg?.createDatabase('laravel', { user: 'laravel', password: world.password });
   // The runner image "has PHP": php on its PATH is the stand-in.
-  const bin = join(mkdtempSync(join(tmpdir(), 'runner-bin-')), 'bin');
+  binParent = mkdtempSync(join(tmpdir(), 'runner-bin-'));
+  const bin = join(binParent, 'bin');
   mkdirSync(bin);
   symlinkSync(join(STANDINS, 'standin.sh'), join(bin, 'php'));
   env = { PATH: `${bin}:${process.env.PATH ?? ''}` };
 });
-afterAll(async () => world?.close());
+afterAll(async () => {
+  await world?.close();
+  if (binParent) rmSync(binParent, { recursive: true, force: true });
+});
 
 function repository(version: string, extra: Repository = {}): Repository {
   return {

@@ -4,7 +4,7 @@
  * detailed health document; one release's API is unhealthy → every service and the database go
  * back; then a manual rollback run with a reason.
  */
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,16 +21,21 @@ import {
 const SERVICES = ['api', 'web', 'worker', 'beat'];
 let world: World;
 let env: Record<string, string>;
+let binParent: string | undefined;
 
 beforeAll(async () => {
   world = await startWorld({ postgres: true });
   // Debian's python3 (where python3-django is installed) first on the runner's PATH.
-  const bin = join(mkdtempSync(join(tmpdir(), 'runner-bin-')), 'bin');
+  binParent = mkdtempSync(join(tmpdir(), 'runner-bin-'));
+  const bin = join(binParent, 'bin');
   mkdirSync(bin);
   symlinkSync('/usr/bin/python3', join(bin, 'python3'));
   env = { PATH: `${bin}:/usr/bin:${process.env.PATH ?? ''}`, PYTHONDONTWRITEBYTECODE: '1' };
 });
-afterAll(async () => world?.close());
+afterAll(async () => {
+  await world?.close();
+  if (binParent) rmSync(binParent, { recursive: true, force: true });
+});
 
 /** The repository at a release: the Django project with the migrations up to `migrations`, and what each service's build does. */
 function repository(version: string, migrations: string[], services: object = {}): Repository {

@@ -1,8 +1,8 @@
 /** A Runner that writes into memory and temp files, for tests of code that logs and sets outputs. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseKeyValueFile, Runner } from '../../packages/core/src/runner.ts';
+import { tempDir } from './temp-dir.ts';
 
 export interface CapturedRunner {
   runner: Runner;
@@ -13,7 +13,7 @@ export interface CapturedRunner {
 }
 
 export function captureRunner(env: NodeJS.ProcessEnv = {}): CapturedRunner {
-  const dir = mkdtempSync(join(tmpdir(), 'runner-'));
+  const dir = tempDir('runner-');
   const files = {
     GITHUB_OUTPUT: join(dir, 'out'),
     GITHUB_STEP_SUMMARY: join(dir, 'summary'),

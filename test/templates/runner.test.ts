@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,7 @@ describe('the template runner: expression semantics with run: steps', () => {
 
   describe('fails loudly on what it cannot run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'template-fixtures-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
     const workflow = (name: string, steps: string, extra = ''): string => {
       const path = join(dir, name);
       writeFileSync(

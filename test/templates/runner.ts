@@ -9,7 +9,7 @@
  *       inputs: { environment: 'production' }, secrets: { SLACK_WEBHOOK_URL: sandbox.slack.webhookUrl } });
  *     run.conclusion; run.outputs; run.jobs.deploy.steps.find((s) => s.id === 'gate')?.outputs;
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { WorkflowJob } from '@actions/workflow-parser/model/workflow-template';
@@ -67,7 +67,7 @@ export interface RunTemplateOptions {
   actions?: Record<string, ExternalAction>;
   /** The repository `$/` resolves in. Default: this project. */
   repositoryRoot?: string;
-  /** The job's working directory. Default: a fresh folder per run. */
+  /** The job's working directory. Default: a fresh folder per run, removed when the run ends. */
   workspace?: string;
   /** Per step, unless it sets `timeout-minutes`. Default 120 s. */
   stepTimeoutMs?: number;
@@ -169,13 +169,22 @@ function rawString(step: MappingToken, key: string, contexts: Contexts, status: 
 }
 
 export async function runTemplate(path: string, options: RunTemplateOptions = {}): Promise<TemplateRun> {
+  if (options.workspace === undefined) {
+    // Nobody else knows this folder, so nobody else would remove it: it goes with the run, failed or not.
+    const workspace = mkdtempSync(join(tmpdir(), 'template-workspace-'));
+    try {
+      return await runTemplate(path, { ...options, workspace });
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  }
   const repositoryRoot = resolve(ROOT, options.repositoryRoot ?? '.');
   const workflow = await loadWorkflow(resolve(repositoryRoot, path));
   const github = githubContext(options.github ?? {});
   const vars = options.vars ?? {};
   const secrets = callSecrets(workflow, options.secrets ?? {});
   const inputs = callInputs(workflow, options.inputs, { github, vars });
-  const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), 'template-workspace-'));
+  const workspace = options.workspace;
   mkdirSync(workspace, { recursive: true });
   const top = { github, inputs, vars, secrets };
   const workflowEnv = evaluateStrings(workflow.template.env, top, ALWAYS, 'env');

@@ -6,7 +6,7 @@
  * PostgreSQL cluster where a scenario migrates.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { type RunTemplateOptions, runTemplate, type StepRun, type TemplateRun } from '../../../test/templates/runner.ts';
@@ -110,6 +110,7 @@ export async function runPipeline(
 ): Promise<PipelineRun> {
   const checkout = writeRepository(repository);
   const steps: PipelineRun['steps'] = [];
+  // The checkout is only the source actions/checkout copies from: it goes when the run ends.
   const run = await runTemplate(template, {
     ...options,
     github: {
@@ -133,7 +134,7 @@ export async function runPipeline(
       steps.push({ job, step });
       world.onStep?.(job, step);
     },
-  });
+  }).finally(() => rmSync(checkout, { recursive: true, force: true }));
   return { run, steps };
 }
 

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRunContext } from '../../../packages/core/src/context.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 function withEvent(event: object, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const path = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json');
+  const path = join(tempDir('event-'), 'event.json');
   writeFileSync(path, JSON.stringify(event));
   return { ...env, GITHUB_EVENT_PATH: path };
 }

@@ -5,7 +5,7 @@
  * and our Runner registers more forms of a secret (`::add-mask::` lines) than the one core sends.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,15 +22,20 @@ interface Capture {
 
 function runScript(implementation: 'core' | 'runner'): Capture {
   const dir = mkdtempSync(join(tmpdir(), `protocol-${implementation}-`));
-  const env: NodeJS.ProcessEnv = { PATH: '/usr/bin:/bin', HOME: dir };
-  for (const name of FILES) {
-    env[name] = join(dir, name);
-    writeFileSync(join(dir, name), '');
+  try {
+    const env: NodeJS.ProcessEnv = { PATH: '/usr/bin:/bin', HOME: dir };
+    for (const name of FILES) {
+      env[name] = join(dir, name);
+      writeFileSync(join(dir, name), '');
+    }
+    const child = spawnSync(node24(), [SCRIPT, implementation], { env, encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`${implementation} script failed (${child.status}): ${child.stderr}`);
+    const files = Object.fromEntries(FILES.map((name) => [name, readFileSync(join(dir, name), 'utf8')])) as Capture['files'];
+    return { stdout: child.stdout, files };
+  } finally {
+    // Runs in a beforeAll, where no test would remove it; the files are read by now.
+    rmSync(dir, { recursive: true, force: true });
   }
-  const child = spawnSync(node24(), [SCRIPT, implementation], { env, encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`${implementation} script failed (${child.status}): ${child.stderr}`);
-  const files = Object.fromEntries(FILES.map((name) => [name, readFileSync(join(dir, name), 'utf8')])) as Capture['files'];
-  return { stdout: child.stdout, files };
 }
 
 const normalise = (text: string): string => text.replace(/ghadelimiter_[0-9a-f-]{36}/g, 'ghadelimiter_X');

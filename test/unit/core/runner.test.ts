@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type AnnotationProperties, parseKeyValueFile, Runner } from '../../../packages/core/src/runner.ts';
 import { captureRunner } from '../../support/capture-runner.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 describe('the runner protocol', () => {
   it('escapes percent signs and newlines in a command message so it stays one line', () => {
@@ -32,7 +32,7 @@ describe('the runner protocol', () => {
   });
 
   it('refuses a value or name that holds the heredoc delimiter, as @actions/core does', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'delimiter-'));
+    const dir = tempDir('delimiter-');
     const env = { GITHUB_OUTPUT: join(dir, 'out') };
     writeFileSync(env.GITHUB_OUTPUT, '');
     const runner = new Runner({ env, write: () => undefined, randomId: () => 'fixed' });
@@ -105,7 +105,7 @@ describe('the runner protocol', () => {
   });
 
   it('caps the summary below the runner limit, cutting with a note', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'summary-'));
+    const dir = tempDir('summary-');
     const env = { GITHUB_STEP_SUMMARY: join(dir, 'summary') };
     writeFileSync(env.GITHUB_STEP_SUMMARY, '');
     let out = '';

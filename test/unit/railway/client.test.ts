@@ -1,6 +1,5 @@
 /** The Railway client against the emulator: tokens, lookups, errors, deploy and rollback. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RailwayTokenError } from '../../../packages/railway/src/client.ts';
@@ -11,6 +10,7 @@ import { packTree } from '../../../packages/railway/src/tarball.ts';
 import { readServiceVariables, readServiceVariablesWithToken } from '../../../packages/railway/src/variables.ts';
 import { watchDeployment } from '../../../packages/railway/src/wait.ts';
 import { type RailwaySandbox, startRailwayEmulator } from '../../../packages/sandbox/src/railway/index.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 import { clientFor, httpFor } from './helpers.ts';
 
 let rw: RailwaySandbox;
@@ -120,7 +120,7 @@ describe('statuses', () => {
 
 describe('deploy and rollback', () => {
   async function deploy(version: string): Promise<string> {
-    const root = mkdtempSync(join(tmpdir(), 'rw-deploy-'));
+    const root = tempDir('rw-deploy-');
     writeFileSync(join(root, 'sandbox.json'), JSON.stringify({ version }));
     const client = clientFor(rw);
     const { deploymentId } = await client.up({

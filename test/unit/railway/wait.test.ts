@@ -3,8 +3,7 @@
  * drops, and at a cost in requests that stays inside Railway's hourly limit.
  */
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeadlineError } from '../../../packages/core/src/errors.ts';
@@ -13,6 +12,7 @@ import { packTree } from '../../../packages/railway/src/tarball.ts';
 import { watchDeployment } from '../../../packages/railway/src/wait.ts';
 import { type RailwaySandbox, startRailwayEmulator } from '../../../packages/sandbox/src/railway/index.ts';
 import { fakeClock } from '../../support/fake-clock.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 import { clientFor } from './helpers.ts';
 
 let rw: RailwaySandbox;
@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 
 async function upload(sandbox: object, service = 'api'): Promise<string> {
-  const root = mkdtempSync(join(tmpdir(), 'rw-wait-'));
+  const root = tempDir('rw-wait-');
   writeFileSync(join(root, 'sandbox.json'), JSON.stringify(sandbox));
   const client = clientFor(rw);
   const { deploymentId } = await client.up({

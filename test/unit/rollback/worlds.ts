@@ -3,7 +3,7 @@
  * and releases deployed through the emulators' own APIs (the Railway client's `up` and the
  * Vercel deploy wrapper), so a test can deploy v1, v2… and then roll back with the bundle.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { HttpClient } from '../../../packages/core/src/http.ts';
@@ -16,13 +16,21 @@ import { startVercelEmulator, type VercelSandbox } from '../../../packages/sandb
 import { VercelApi } from '../../../packages/vercel/src/api.ts';
 import { deploy } from '../../../packages/vercel/src/deploy.ts';
 
-function tree(files: Record<string, string>): string {
+/**
+ * Writes a tree into a temp folder for `use`, and removes it once `use` settles: a deploy is
+ * often made in a beforeAll, where no test would remove it.
+ */
+async function withTree<T>(files: Record<string, string>, use: (root: string) => Promise<T>): Promise<T> {
   const root = mkdtempSync(join(tmpdir(), 'rollback-tree-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
+  try {
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), content);
+    }
+    return await use(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
-  return root;
 }
 
 const http = () => new HttpClient({ service: 'test', retries: 2, backoffBase: 10, backoffCap: 50 });
@@ -63,7 +71,7 @@ export async function startRailwayWorld(token: string): Promise<RailwayWorld> {
         projectId: rw.projectId,
         environmentId: rw.environmentId,
         serviceId: rw.services[service] ?? '',
-        tarball: (await packTree(tree({ 'sandbox.json': JSON.stringify({ version, buildSeconds: 0.05 }) }))).bytes,
+        tarball: (await withTree({ 'sandbox.json': JSON.stringify({ version, buildSeconds: 0.05 }) }, packTree)).bytes,
       });
       const result = await watchDeployment({ client, deploymentId, timeout: 30_000, pollInitial: 50, logs: false });
       if (result.status !== 'SUCCESS') throw new Error(`deploy of ${service} ${version} ended ${result.status}`);
@@ -119,18 +127,21 @@ export async function startVercelWorld(token: string): Promise<VercelWorld> {
     token,
     api,
     async deploy(project, version) {
-      const result = await deploy({
-        api,
-        token,
-        path: tree({ 'sandbox.json': JSON.stringify({ version }), 'index.html': `<h1>${version}</h1>` }),
-        project: await api.getProject(project),
-        production: true,
-        promote: true,
-        prebuilt: false,
-        timeout: 30_000,
-        wait: true,
-        pollInterval: 50,
-      });
+      const files = { 'sandbox.json': JSON.stringify({ version }), 'index.html': `<h1>${version}</h1>` };
+      const result = await withTree(files, async (path) =>
+        deploy({
+          api,
+          token,
+          path,
+          project: await api.getProject(project),
+          production: true,
+          promote: true,
+          prebuilt: false,
+          timeout: 30_000,
+          wait: true,
+          pollInterval: 50,
+        }),
+      );
       if (result.deployment.readyState !== 'READY')
         throw new Error(`deploy of ${project} ${version} ended ${result.deployment.readyState}`);
       return result.deployment.id;

@@ -12,14 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { node24, ROOT } from '../../../packages/harness/src/run-bundle.ts';
 
 describe('scripts run from a path with a space', () => {
+  let parent: string;
   let copy: string;
   beforeAll(() => {
-    copy = join(mkdtempSync(join(tmpdir(), 'scripts main-')), 'deploy suite');
+    parent = mkdtempSync(join(tmpdir(), 'scripts main-'));
+    copy = join(parent, 'deploy suite');
     for (const part of ['actions', 'packages', 'scripts', '.github', 'package.json', 'action-catalog.md'])
       cpSync(join(ROOT, part), join(copy, part), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
   });
-  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+  afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
   const run = (script: string, ...args: string[]) =>
     spawnSync(node24(), [join(copy, 'scripts', script), ...args], { cwd: copy, encoding: 'utf8' });

@@ -1,11 +1,11 @@
 /** A Vercel sandbox world for client tests: the emulator, its fleet, an API client, and trees on disk. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { HttpClient, type HttpClientOptions } from '../../../packages/core/src/http.ts';
 import { AppFleet } from '../../../packages/sandbox/src/fleet.ts';
 import { DEFAULT_VERCEL_TOKEN, startVercelEmulator, type VercelSandbox } from '../../../packages/sandbox/src/vercel/index.ts';
 import { VercelApi } from '../../../packages/vercel/src/api.ts';
+import { tempDir } from '../../support/temp-dir.ts';
 
 export interface VercelWorld {
   vercel: VercelSandbox;
@@ -34,9 +34,9 @@ export async function startWorld(): Promise<VercelWorld> {
   };
 }
 
-/** Writes a tree into a new temp folder and returns its absolute path. */
+/** Writes a tree into a new temp folder, removed when the test ends, and returns its absolute path. */
 export function writeTree(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), 'vercel-tree-'));
+  const root = tempDir('vercel-tree-');
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);

@@ -3,6 +3,7 @@
  * reader understands, after vitest's own summary.
  */
 import type { Reporter, TestModule } from 'vitest/node';
+import { leftoverTempFolders } from '../support/temp-root.ts';
 
 export default class ClosingLineReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
@@ -19,6 +20,9 @@ export default class ClosingLineReporter implements Reporter {
     }
     counts.failed += unhandledErrors.length;
     const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
+    // A warning, not a failure: the verdict stays the tests' own; printed here so the count stays last.
+    const left = leftoverTempFolders();
+    if (left) process.stdout.write(`\n⚠ temp folders left by tests: ${left}\n`);
     process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed${skipped}\n`);
   }
 }

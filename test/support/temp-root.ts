@@ -1,15 +1,18 @@
 /**
  * vitest globalSetup: the run gets a temp folder of its own. TMPDIR points there before the workers
- * start, so `os.tmpdir()` in the tests and in every process they spawn resolves inside it. At the end
- * whatever is still there was left by a test: it is named by prefix, so the leak can be found, and
- * the folder goes either way, so the machine's temp folder does not fill up run after run.
+ * start, so `os.tmpdir()` in the tests and in every process they spawn resolves inside it. Whatever
+ * is still there when the tests end was left by a test: the closing-line reporter names it by prefix
+ * (`leftoverTempFolders`), so the leak can be found; the folder goes either way, so the machine's
+ * temp folder does not fill up run after run.
  */
-import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+
+const PREFIX = 'vitest-run-';
 
 export default function setup(): () => void {
-  const root = mkdtempSync(join(tmpdir(), 'vitest-run-'));
+  const root = mkdtempSync(join(tmpdir(), PREFIX));
   // Like /tmp itself: the PostgreSQL clusters run as the postgres user and must reach their folder.
   chmodSync(root, 0o1777);
   const previous = process.env.TMPDIR;
@@ -17,11 +20,16 @@ export default function setup(): () => void {
   return () => {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
-    const left = readdirSync(root);
-    // A warning, not a failure: the run's verdict stays the tests' own.
-    if (left.length > 0) console.warn(`\n⚠ temp folders left by tests: ${byPrefix(left)}\n`);
     rmSync(root, { recursive: true, force: true });
   };
+}
+
+/** What the tests left in the run's temp folder, by prefix; empty when nothing (or outside such a run). */
+export function leftoverTempFolders(): string {
+  const root = process.env.TMPDIR;
+  if (!root || !basename(root).startsWith(PREFIX) || !existsSync(root)) return '';
+  const left = readdirSync(root);
+  return left.length > 0 ? byPrefix(left) : '';
 }
 
 /** `runner-* ×12, rw-wait-* ×3`: mkdtemp's six random characters after a prefix's dash folded into `*`, most common first. */

@@ -146,6 +146,14 @@ export const DEFAULT_EVENT = {
 
 export async function runBundle(name: string, options: RunBundleOptions = {}): Promise<BundleRun> {
   const manifest = actionNamed(name);
+  // Checked before the temp folder exists, so a wrong input name leaves nothing behind.
+  const inputs: Record<string, string> = {};
+  for (const [input, spec] of Object.entries(manifest.inputs)) inputs[inputVariable(input)] = spec.default ?? '';
+  for (const [input, value] of Object.entries(options.inputs ?? {})) {
+    if (!(input in manifest.inputs)) throw new Error(`${name} has no input '${input}'`);
+    inputs[inputVariable(input)] = value;
+  }
+
   const temp = mkdtempSync(join(tmpdir(), `run-${name}-`));
   const files = {
     GITHUB_OUTPUT: join(temp, 'output'),
@@ -160,13 +168,6 @@ export async function runBundle(name: string, options: RunBundleOptions = {}): P
   const workspace = options.cwd ?? join(temp, 'workspace');
   mkdirSync(workspace, { recursive: true });
   mkdirSync(join(temp, 'runner-temp'), { recursive: true });
-
-  const inputs: Record<string, string> = {};
-  for (const [input, spec] of Object.entries(manifest.inputs)) inputs[inputVariable(input)] = spec.default ?? '';
-  for (const [input, value] of Object.entries(options.inputs ?? {})) {
-    if (!(input in manifest.inputs)) throw new Error(`${name} has no input '${input}'`);
-    inputs[inputVariable(input)] = value;
-  }
 
   // Only what a runner gives a step: no inherited INPUT_*, no test-runner variables.
   const base: Record<string, string> = {};

@@ -38,8 +38,8 @@ var untrusted = __webpack_require__(63023);
 
 const DEFAULT_API_URL = 'https://api.vercel.com';
 const str = (v) => (typeof v === 'string' ? v : undefined);
-function notVercel(what) {
-    return new errors/* UserError */.yo(`The Vercel API answered without ${what} (no id): this is not Vercel's answer.`, {
+function notVercel(what, missing = 'no id') {
+    return new errors/* UserError */.yo(`The Vercel API answered without ${what} (${missing}): this is not Vercel's answer.`, {
         hint: 'Check api-url: it must be https://api.vercel.com or a proxy that forwards to it.',
     });
 }
@@ -196,11 +196,17 @@ class VercelApi {
     }
     async listEnv(projectIdOrName) {
         const { body } = await this.call('GET', `/v10/projects/${encodeURIComponent(projectIdOrName)}/env`);
-        return (body.envs ?? []).map((e) => ({
+        // The documented answers: `{ envs: [...] }` (with or without pagination), or one variable.
+        // Anything else (a proxy's page) must not read as "no variables set".
+        const envs = Array.isArray(body.envs) ? body.envs : str(body.key) !== undefined ? [body] : undefined;
+        if (!envs)
+            throw notVercel('the project variables', 'no envs');
+        return envs.map((e) => ({
             id: str(e.id) ?? '',
             key: str(e.key) ?? '',
             type: str(e.type) ?? '',
-            target: Array.isArray(e.target) ? e.target : [],
+            // `target` is a list, or one target as a string.
+            target: Array.isArray(e.target) ? e.target : typeof e.target === 'string' ? [e.target] : [],
         }));
     }
     /** Creates or updates project variables (encrypted) for the given targets. */

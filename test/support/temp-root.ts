@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 const PREFIX = 'vitest-run-';
+/** Caches libraries keep in the temp folder (jiti's transpile cache, Node's compile cache): not leaks. */
+const LIBRARY_CACHES = new Set(['jiti', 'node-compile-cache']);
 
 export default function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), PREFIX));
@@ -28,7 +30,7 @@ export default function setup(): () => void {
 export function leftoverTempFolders(): string {
   const root = process.env.TMPDIR;
   if (!root || !basename(root).startsWith(PREFIX) || !existsSync(root)) return '';
-  const left = readdirSync(root);
+  const left = readdirSync(root).filter((name) => !LIBRARY_CACHES.has(name));
   return left.length > 0 ? byPrefix(left) : '';
 }
 

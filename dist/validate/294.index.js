@@ -374,7 +374,7 @@ async function validate(inputs, ctx) {
     if (inputs.checkConfig) {
         await runner.group('Check the platform config files', async () => {
             const { checkConfigFiles } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(463), __webpack_require__.e(754)]).then(__webpack_require__.bind(__webpack_require__, 2754));
-            const result = await checkConfigFiles(cwd, runner.secrets);
+            const result = await checkConfigFiles(cwd, runner.secrets, inputs.environment || undefined);
             configFiles = result.checked;
             healthcheckPath = result.healthcheckPath;
             findings.push(...result.findings);

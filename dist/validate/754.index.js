@@ -23,7 +23,8 @@ export const modules = {
  * railway.json / railway.toml and vercel.json: each must parse (JSON, or TOML with smol-toml)
  * and validate, with Ajv, against the platform's JSON Schema (`railway-config-schema.ts`,
  * `vercel-config-schema.ts`); an unknown key is a warning unless Vercel's own schema refuses it.
- * Railway's `deploy.healthcheckPath` is reported as the path health-gate should probe.
+ * Railway's `deploy.healthcheckPath` (the environment's override first, as Railway resolves it) is
+ * reported as the path health-gate should probe.
  */
 
 
@@ -244,7 +245,14 @@ async function checkOne(dir, file, secrets) {
         data: parsed.data,
     };
 }
-async function checkConfigFiles(dir, secrets = { scrub: (text) => text }) {
+/** The health check path Railway uses in `environment`: its override in `environments`, else the base one. */
+function railwayHealthcheckPath(data, environment) {
+    const config = data;
+    const override = environment ? config?.environments?.[environment]?.deploy?.healthcheckPath : undefined;
+    const path = override ?? config?.deploy?.healthcheckPath;
+    return typeof path === 'string' && path.startsWith('/') ? path : undefined;
+}
+async function checkConfigFiles(dir, secrets = { scrub: (text) => text }, environment) {
     const result = { checked: [], findings: [], healthcheckPath: undefined };
     const present = await findConfigFiles(dir);
     for (const toml of present.filter((p) => kindOf(p) === 'railway.toml')) {
@@ -275,9 +283,8 @@ async function checkConfigFiles(dir, secrets = { scrub: (text) => text }) {
         const { findings, data } = await checkOne(dir, file, secrets);
         result.checked.push(file);
         result.findings.push(...findings);
-        const path = data?.deploy?.healthcheckPath;
-        if (kindOf(file) !== 'vercel.json' && typeof path === 'string' && path.startsWith('/'))
-            result.healthcheckPath ??= path;
+        if (kindOf(file) !== 'vercel.json')
+            result.healthcheckPath ??= railwayHealthcheckPath(data, environment);
     }
     return result;
 }

@@ -130,7 +130,7 @@ const manifest = defineAction({
         warnings: { description: 'How many warnings were found.' },
         report: { description: 'Path of the JSON report: every finding with its rule, file and line (never a value).' },
         'healthcheck-path': {
-            description: "The `deploy.healthcheckPath` of railway.json / railway.toml, the suggested path for health-gate ('' when none).",
+            description: "The `deploy.healthcheckPath` of railway.json / railway.toml (the `environment`'s override first), the suggested path for health-gate ('' when none).",
         },
     },
     example: `- name: Validate the release
@@ -183,7 +183,7 @@ The simpler form: \`env-example: .env.example\` makes every key of that file req
 - **vercel.json**: the routing keys (\`routes\`, \`rewrites\`, \`redirects\`, \`headers\`, \`cleanUrls\`, \`trailingSlash\`), \`functions\` and \`builds\` are checked against the schemas Vercel publishes in \`@vercel/routing-utils\` and \`@vercel/build-utils\`, the ones the Vercel CLI checks before it deploys: anything they refuse, an unknown key included, is an error (marked \`Vercel's schema\`). So are \`routes\` beside the newer routing keys and \`functions\` beside \`builds\`, which Vercel refuses. The other top-level keys are typed from Vercel's project configuration reference; a key outside them is a warning.
 - **railway.json / railway.toml**: Railway serves its schema (\`railway.com/railway.schema.json\`) from its site only, so the schema used is written from the build and deploy settings Railway publishes in its CLI's typed configuration and its Config as Code reference (including \`environments\` overrides; enum values in either case, as Railway reads them). A wrong type or value is an error; an unknown key is a warning (a typo such as \`healthCheckPath\`, or a setting newer than the schema).
 
-When a folder has both \`railway.toml\` and \`railway.json\`, Railway reads the TOML one: a warning says so. Railway's \`deploy.healthcheckPath\` is the \`healthcheck-path\` output, the path to give health-gate.
+When a folder has both \`railway.toml\` and \`railway.json\`, Railway reads the TOML one: a warning says so. Railway's \`deploy.healthcheckPath\` (for \`environment\`, its override under \`environments\` first, as Railway resolves it) is the \`healthcheck-path\` output, the path to give health-gate.
 
 ### Secret scan
 

@@ -2,7 +2,8 @@
  * railway.json / railway.toml and vercel.json: each must parse (JSON, or TOML with smol-toml)
  * and validate, with Ajv, against the platform's JSON Schema (`railway-config-schema.ts`,
  * `vercel-config-schema.ts`); an unknown key is a warning unless Vercel's own schema refuses it.
- * Railway's `deploy.healthcheckPath` is reported as the path health-gate should probe.
+ * Railway's `deploy.healthcheckPath` (the environment's override first, as Railway resolves it) is
+ * reported as the path health-gate should probe.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -245,7 +246,21 @@ async function checkOne(dir: string, file: string, secrets: Scrubber): Promise<{
   };
 }
 
-export async function checkConfigFiles(dir: string, secrets: Scrubber = { scrub: (text) => text }): Promise<ConfigResult> {
+type RailwayStage = { deploy?: { healthcheckPath?: unknown } };
+
+/** The health check path Railway uses in `environment`: its override in `environments`, else the base one. */
+function railwayHealthcheckPath(data: unknown, environment: string | undefined): string | undefined {
+  const config = data as (RailwayStage & { environments?: Record<string, RailwayStage | undefined> }) | undefined;
+  const override = environment ? config?.environments?.[environment]?.deploy?.healthcheckPath : undefined;
+  const path = override ?? config?.deploy?.healthcheckPath;
+  return typeof path === 'string' && path.startsWith('/') ? path : undefined;
+}
+
+export async function checkConfigFiles(
+  dir: string,
+  secrets: Scrubber = { scrub: (text) => text },
+  environment?: string,
+): Promise<ConfigResult> {
   const result: ConfigResult = { checked: [], findings: [], healthcheckPath: undefined };
   const present = await findConfigFiles(dir);
   for (const toml of present.filter((p) => kindOf(p) === 'railway.toml')) {
@@ -274,8 +289,7 @@ export async function checkConfigFiles(dir: string, secrets: Scrubber = { scrub:
     const { findings, data } = await checkOne(dir, file, secrets);
     result.checked.push(file);
     result.findings.push(...findings);
-    const path = (data as { deploy?: { healthcheckPath?: unknown } } | undefined)?.deploy?.healthcheckPath;
-    if (kindOf(file) !== 'vercel.json' && typeof path === 'string' && path.startsWith('/')) result.healthcheckPath ??= path;
+    if (kindOf(file) !== 'vercel.json') result.healthcheckPath ??= railwayHealthcheckPath(data, environment);
   }
   return result;
 }

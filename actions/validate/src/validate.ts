@@ -143,7 +143,7 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
   if (inputs.checkConfig) {
     await runner.group('Check the platform config files', async () => {
       const { checkConfigFiles } = await import('./config-files.ts');
-      const result = await checkConfigFiles(cwd, runner.secrets);
+      const result = await checkConfigFiles(cwd, runner.secrets, inputs.environment || undefined);
       configFiles = result.checked;
       healthcheckPath = result.healthcheckPath;
       findings.push(...result.findings);

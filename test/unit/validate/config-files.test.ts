@@ -210,4 +210,13 @@ describe('platform config files', () => {
     const result = await checkConfigFiles(repo({ 'vercel.json': JSON.stringify(vercel, null, 2) }));
     expect(result.findings).toEqual([]);
   });
+
+  it("reports the environment's own healthcheckPath when Railway's config overrides it there", async () => {
+    const dir = repo({
+      'railway.toml': '[deploy]\nhealthcheckPath = "/health"\n\n[environments.production.deploy]\nhealthcheckPath = "/ready"\n',
+    });
+    expect((await checkConfigFiles(dir, undefined, 'production')).healthcheckPath).toBe('/ready');
+    expect((await checkConfigFiles(dir, undefined, 'staging')).healthcheckPath).toBe('/health');
+    expect((await checkConfigFiles(dir)).healthcheckPath).toBe('/health');
+  });
 });

@@ -373,7 +373,7 @@ async function validate(inputs, ctx) {
     let healthcheckPath;
     if (inputs.checkConfig) {
         await runner.group('Check the platform config files', async () => {
-            const { checkConfigFiles } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(463), __webpack_require__.e(754)]).then(__webpack_require__.bind(__webpack_require__, 2754));
+            const { checkConfigFiles } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(463), __webpack_require__.e(506)]).then(__webpack_require__.bind(__webpack_require__, 6506));
             const result = await checkConfigFiles(cwd, runner.secrets, inputs.environment || undefined);
             configFiles = result.checked;
             healthcheckPath = result.healthcheckPath;
@@ -390,7 +390,7 @@ async function validate(inputs, ctx) {
             const ignore = (0,external_node_fs_.existsSync)(ignorePath)
                 ? parseIgnoreFile(await readInput(ignorePath, 'secrets-ignore'))
                 : EMPTY_IGNORE;
-            const { scanSecrets } = await __webpack_require__.e(/* import() */ 270).then(__webpack_require__.bind(__webpack_require__, 7270));
+            const { scanSecrets } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.bind(__webpack_require__, 7695));
             const pullRequest = pullRequestRange(ctx.env);
             const result = await scanSecrets({
                 cwd,

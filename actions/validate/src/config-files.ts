@@ -6,15 +6,15 @@
  * reported as the path health-gate should probe.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SecretRegistry } from '@deploy-suite/core/secrets';
 import { excerpt } from '@deploy-suite/core/untrusted';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { CONFIG_FILES, findConfigFiles } from './find-config-files.ts';
 import type { Finding } from './findings.ts';
 import { parseLocatedYaml } from './yaml-lines.ts';
 
-export const CONFIG_FILES = ['railway.json', 'railway.toml', 'vercel.json'] as const;
 type ConfigFile = (typeof CONFIG_FILES)[number];
 
 export interface ConfigResult {
@@ -173,20 +173,6 @@ async function shapeFindings(file: string, data: unknown, lineOf: LineOf): Promi
     }
   }
   return findings;
-}
-
-/** The config files at the top and one folder down (a monorepo's `web/vercel.json`). */
-async function findConfigFiles(dir: string): Promise<string[]> {
-  const folders = [
-    '',
-    ...(await readdir(dir, { withFileTypes: true }))
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
-      .map((e) => e.name)
-      .sort(),
-  ];
-  return folders.flatMap((folder) =>
-    CONFIG_FILES.map((name) => (folder ? `${folder}/${name}` : name)).filter((p) => existsSync(join(dir, p))),
-  );
 }
 
 function kindOf(path: string): ConfigFile {

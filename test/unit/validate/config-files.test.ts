@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -218,5 +219,30 @@ describe('platform config files', () => {
     expect((await checkConfigFiles(dir, undefined, 'production')).healthcheckPath).toBe('/ready');
     expect((await checkConfigFiles(dir, undefined, 'staging')).healthcheckPath).toBe('/health');
     expect((await checkConfigFiles(dir)).healthcheckPath).toBe('/health');
+  });
+
+  it('finds config files up to two folders down, never in node_modules or dot-folders', async () => {
+    const result = await checkConfigFiles(
+      repo({
+        'apps/api/railway.toml': '[deploy]\nhealthcheckPath = "/health"\n',
+        'apps/web/vercel.json': '{}',
+        'apps/web/deep/er/vercel.json': '{}',
+        'node_modules/pkg/vercel.json': '{}',
+        '.vercel/output/vercel.json': '{}',
+        'vercel.json': '{}',
+      }),
+    );
+    expect(result.checked).toEqual(['vercel.json', 'apps/api/railway.toml', 'apps/web/vercel.json']);
+    expect(result.healthcheckPath).toBe('/health');
+  });
+
+  it('checks only the tracked config files of a git work tree, as a deploy ships them', async () => {
+    const dir = repo({ 'web/vercel.json': '{}', 'api/railway.json': '{ "deploy": { "numReplicas": "two" } }' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir });
+    git('init', '-q');
+    git('add', 'web/vercel.json');
+    const result = await checkConfigFiles(dir);
+    expect(result.checked).toEqual(['web/vercel.json']);
+    expect(result.findings).toEqual([]);
   });
 });

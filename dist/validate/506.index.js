@@ -1,0 +1,644 @@
+export const id = 506;
+export const ids = [506];
+export const modules = {
+
+/***/ 6506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  checkConfigFiles: () => (/* binding */ checkConfigFiles)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./packages/core/src/untrusted.ts
+var untrusted = __webpack_require__(3023);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __webpack_require__(2463);
+// EXTERNAL MODULE: ./packages/core/src/exec.ts
+var exec = __webpack_require__(6192);
+;// CONCATENATED MODULE: ./actions/validate/src/find-config-files.ts
+/**
+ * Where the platform config files are: at the top of the working directory and up to two folders
+ * down, so a monorepo's `web/vercel.json` and `apps/api/railway.toml` are found. In a git work tree
+ * only tracked files count (what a deploy ships; build output and ignored copies do not); outside
+ * one, the folders are walked. Dot-folders and node_modules are never looked in.
+ */
+
+
+
+
+const CONFIG_FILES = ['railway.json', 'railway.toml', 'vercel.json'];
+/** Folders below the working directory that are searched. */
+const MAX_DEPTH = 2;
+const skipped = (folder) => folder.startsWith('.') || folder === 'node_modules';
+function wanted(path) {
+    const parts = path.split('/');
+    const name = parts.pop() ?? '';
+    return CONFIG_FILES.includes(name) && parts.length <= MAX_DEPTH && !parts.some(skipped);
+}
+/** Tracked config files, or undefined when `dir` is not in a git work tree (or git is missing). */
+async function tracked(dir) {
+    const patterns = CONFIG_FILES.map((name) => `:(glob)**/${name}`);
+    try {
+        const result = await (0,exec/* exec */.m0)('git', ['-c', 'core.quotepath=off', 'ls-files', '-z', '--', ...patterns], {
+            cwd: dir,
+            label: 'git ls-files',
+            okExitCodes: 'any',
+        });
+        if (result.exitCode !== 0)
+            return undefined;
+        // A tracked file deleted in the work tree is not there to check.
+        return result.stdout.split('\0').filter((p) => p !== '' && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, p)));
+    }
+    catch {
+        return undefined;
+    }
+}
+async function walk(dir, folder, depth, found) {
+    for (const entry of await (0,promises_.readdir)((0,external_node_path_.join)(dir, folder), { withFileTypes: true })) {
+        const path = folder ? `${folder}/${entry.name}` : entry.name;
+        if (entry.isFile() && wanted(path))
+            found.push(path);
+        else if (entry.isDirectory() && depth < MAX_DEPTH && !skipped(entry.name))
+            await walk(dir, path, depth + 1, found);
+    }
+}
+/** The config files, the top folder's first, then by folder and name. */
+async function findConfigFiles(dir) {
+    let found = await tracked(dir);
+    if (!found) {
+        found = [];
+        await walk(dir, '', 0, found);
+    }
+    const depth = (p) => p.split('/').length;
+    return found.filter(wanted).sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
+}
+
+// EXTERNAL MODULE: ./actions/validate/src/yaml-lines.ts
+var yaml_lines = __webpack_require__(8871);
+;// CONCATENATED MODULE: ./actions/validate/src/config-files.ts
+/**
+ * railway.json / railway.toml and vercel.json: each must parse (JSON, or TOML with smol-toml)
+ * and validate, with Ajv, against the platform's JSON Schema (`railway-config-schema.ts`,
+ * `vercel-config-schema.ts`); an unknown key is a warning unless Vercel's own schema refuses it.
+ * Railway's `deploy.healthcheckPath` (the environment's override first, as Railway resolves it) is
+ * reported as the path health-gate should probe.
+ */
+
+
+
+
+
+
+
+/** `deploy.healthcheckPath`, `rewrites[0].has[1]`, `functions["api/*.js"].memory`. */
+function fieldOf(path) {
+    return path
+        .map((p, i) => {
+        if (typeof p === 'number')
+            return `[${p}]`;
+        const key = String(p);
+        if (!/^[$\w-]+$/.test(key))
+            return `[${JSON.stringify(key)}]`;
+        return i === 0 ? key : `.${key}`;
+    })
+        .join('');
+}
+/** JSON: syntax errors at their line; for the rest, the JSON document read as YAML gives each node's line. */
+function parseJson(text, secrets) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        const message = error.message;
+        const line = /line (\d+)/.exec(message)?.[1];
+        // V8's message quotes the text around the fault: outside text, scrubbed and capped.
+        return {
+            error: `not valid JSON (${(0,untrusted/* excerpt */.Kb)(message.replace(/ in JSON.*$/, ''), secrets, 200)})`,
+            line: line ? Number(line) : undefined,
+        };
+    }
+    try {
+        const located = (0,yaml_lines/* parseLocatedYaml */.v)(text);
+        return { data: located.data, lineOf: (path) => located.lineOf(path, { key: true }) };
+    }
+    catch {
+        // Nesting deep enough to exhaust the YAML reader's stack: the findings go without lines.
+        return { data, lineOf: () => undefined };
+    }
+}
+/** TOML keeps no positions; a key's line is found after its table header (`[deploy]`) or as a dotted key. */
+function tomlLineOf(text) {
+    const lines = text.split(/\r?\n/);
+    return (path) => {
+        const keys = path.filter((p) => typeof p === 'string');
+        const last = keys[keys.length - 1];
+        if (last === undefined)
+            return undefined;
+        const table = keys.slice(0, -1).join('.');
+        let inTable = table === '';
+        for (const [index, line] of lines.entries()) {
+            const header = /^\s*\[\s*([^\]]+?)\s*\]/.exec(line);
+            if (header) {
+                inTable = header[1] === table;
+                if (inTable && keys.length === 1 && header[1] === last)
+                    return index + 1;
+                continue;
+            }
+            const key = /^\s*([\w."-]+)\s*=/.exec(line)?.[1]?.replace(/"/g, '');
+            if (key && ((inTable && key === last) || key === keys.join('.')))
+                return index + 1;
+        }
+        return table === '' ? undefined : tomlLineOf(text)(keys.slice(0, -1));
+    };
+}
+const compiled = new Map();
+/**
+ * Each schema compiled once per process. Vercel's is compiled with the published parts the file
+ * uses only: they are what takes Ajv time (a few hundred milliseconds for all of them).
+ */
+function validatorFor(platform, data) {
+    const keys = platform === 'vercel' && typeof data === 'object' && data !== null ? Object.keys(data).sort().join(',') : '';
+    const cacheKey = `${platform}:${keys}`;
+    let validator = compiled.get(cacheKey);
+    if (!validator) {
+        validator = (async () => {
+            // strict: false, because Vercel's schemas carry annotations of their own (`private`).
+            const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false });
+            const schema = platform === 'vercel'
+                ? (await __webpack_require__.e(/* import() */ 918).then(__webpack_require__.bind(__webpack_require__, 6918))).vercelConfigSchema(new Set(keys.split(',')))
+                : (await __webpack_require__.e(/* import() */ 520).then(__webpack_require__.bind(__webpack_require__, 2520))).railwayConfigSchema;
+            return ajv.compile(schema);
+        })();
+        compiled.set(cacheKey, validator);
+    }
+    return validator;
+}
+/** Past this many, a file's findings stop: the first ones say what is wrong, a flood only hides it. */
+const MAX_FINDINGS_PER_FILE = 25;
+async function shapeFindings(file, data, lineOf) {
+    const platform = kindOf(file) === 'vercel.json' ? 'vercel' : 'railway';
+    const validate = await validatorFor(platform, data);
+    validate(data);
+    const { schemaProblems } = await __webpack_require__.e(/* import() */ 786).then(__webpack_require__.bind(__webpack_require__, 7786));
+    const findings = [];
+    const located = (path) => {
+        const line = lineOf(path);
+        return line !== undefined ? { line } : {};
+    };
+    const { VERCEL_PUBLISHED_KEYS, vercelConflicts } = await __webpack_require__.e(/* import() */ 918).then(__webpack_require__.bind(__webpack_require__, 6918));
+    const publishedByVercel = (path) => platform === 'vercel' && VERCEL_PUBLISHED_KEYS.includes(path[0] ?? '');
+    const problems = schemaProblems(validate.errors, data);
+    for (const problem of problems.slice(0, MAX_FINDINGS_PER_FILE)) {
+        const field = fieldOf(problem.path) || '(top level)';
+        // Under Vercel's published schemas an unknown key fails the CLI's check: an error, as there.
+        if (problem.unknownKey && !publishedByVercel(problem.path)) {
+            findings.push({
+                severity: 'warning',
+                kind: 'config',
+                rule: 'unknown-key',
+                message: `${field}: unknown key (not in the ${platform === 'vercel' ? 'Vercel' : 'Railway'} config schema)`,
+                file,
+                ...located(problem.path),
+            });
+            continue;
+        }
+        findings.push({
+            severity: 'error',
+            kind: 'config',
+            rule: 'config-shape',
+            message: `${field}: ${problem.message}${publishedByVercel(problem.path) ? " (Vercel's schema)" : ''}`,
+            file,
+            ...located(problem.path),
+        });
+    }
+    if (problems.length > MAX_FINDINGS_PER_FILE) {
+        findings.push({
+            severity: findings.some((f) => f.severity === 'error') ? 'error' : 'warning',
+            kind: 'config',
+            rule: 'config-shape',
+            message: `…and ${problems.length - MAX_FINDINGS_PER_FILE} more problem(s) in this file, not listed; fix the ones above first`,
+            file,
+        });
+    }
+    if (platform === 'vercel') {
+        for (const conflict of vercelConflicts(data)) {
+            findings.push({
+                severity: 'error',
+                kind: 'config',
+                rule: 'config-shape',
+                message: `${conflict.key}: ${conflict.message}`,
+                file,
+                ...located([conflict.key]),
+            });
+        }
+    }
+    return findings;
+}
+function kindOf(path) {
+    return CONFIG_FILES.find((name) => path === name || path.endsWith(`/${name}`)) ?? 'railway.json';
+}
+async function checkOne(dir, file, secrets) {
+    const text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, file), 'utf8');
+    let parsed;
+    if (file.endsWith('.toml')) {
+        const { parse, TomlError } = await __webpack_require__.e(/* import() */ 292).then(__webpack_require__.bind(__webpack_require__, 3292));
+        try {
+            parsed = { data: parse(text), lineOf: tomlLineOf(text) };
+        }
+        catch (error) {
+            if (!(error instanceof TomlError))
+                throw error;
+            // The parser's words (its first line: later lines quote the file) are outside text.
+            const message = (0,untrusted/* excerpt */.Kb)(error.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid', secrets, 200);
+            return {
+                findings: [
+                    {
+                        severity: 'error',
+                        kind: 'config',
+                        rule: 'config-syntax',
+                        message: `not valid TOML (${message})`,
+                        file,
+                        line: error.line,
+                    },
+                ],
+                data: undefined,
+            };
+        }
+    }
+    else {
+        const result = parseJson(text, secrets);
+        if ('error' in result) {
+            return {
+                findings: [
+                    {
+                        severity: 'error',
+                        kind: 'config',
+                        rule: 'config-syntax',
+                        message: result.error,
+                        file,
+                        ...(result.line !== undefined ? { line: result.line } : {}),
+                    },
+                ],
+                data: undefined,
+            };
+        }
+        parsed = result;
+    }
+    const findings = await shapeFindings(file, parsed.data, parsed.lineOf);
+    return {
+        findings: findings.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER)),
+        data: parsed.data,
+    };
+}
+/** The health check path Railway uses in `environment`: its override in `environments`, else the base one. */
+function railwayHealthcheckPath(data, environment) {
+    const config = data;
+    const override = environment ? config?.environments?.[environment]?.deploy?.healthcheckPath : undefined;
+    const path = override ?? config?.deploy?.healthcheckPath;
+    return typeof path === 'string' && path.startsWith('/') ? path : undefined;
+}
+async function checkConfigFiles(dir, secrets = { scrub: (text) => text }, environment) {
+    const result = { checked: [], findings: [], healthcheckPath: undefined };
+    const present = await findConfigFiles(dir);
+    for (const toml of present.filter((p) => kindOf(p) === 'railway.toml')) {
+        if (!present.includes(toml.replace(/\.toml$/, '.json')))
+            continue;
+        result.findings.push({
+            severity: 'warning',
+            kind: 'config',
+            rule: 'config-duplicate',
+            message: 'both railway.json and railway.toml exist here: Railway reads railway.toml and ignores railway.json; keep one',
+            file: toml,
+        });
+    }
+    // Vercel reads one of vercel.ts and vercel.json ("use only one configuration file").
+    for (const json of present.filter((p) => kindOf(p) === 'vercel.json')) {
+        const programmatic = json.replace(/\.json$/, '.ts');
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, programmatic)))
+            continue;
+        result.findings.push({
+            severity: 'warning',
+            kind: 'config',
+            rule: 'config-duplicate',
+            message: `both vercel.json and vercel.ts exist here: Vercel takes one configuration file; keep one`,
+            file: json,
+        });
+    }
+    for (const file of present) {
+        const { findings, data } = await checkOne(dir, file, secrets);
+        result.checked.push(file);
+        result.findings.push(...findings);
+        if (kindOf(file) !== 'vercel.json')
+            result.healthcheckPath ??= railwayHealthcheckPath(data, environment);
+    }
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 8871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ YamlSyntaxError),
+/* harmony export */   v: () => (/* binding */ parseLocatedYaml)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/**
+ * A YAML document with the line of every node, so a problem found in the parsed data (a zod
+ * issue's path) can be reported at the line a person edits.
+ */
+
+class YamlSyntaxError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map((p) => `line ${p.line}: ${p.message}`).join('; '));
+        this.problems = problems;
+    }
+}
+function child(node, key) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+        return { value: node.items[Number(key)], key: undefined };
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+        const pair = node.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(p) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) && String(p.key.value) === String(key));
+        return { value: (pair?.value ?? undefined), key: (pair?.key ?? undefined) };
+    }
+    return { value: undefined, key: undefined };
+}
+function parseLocatedYaml(text) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length > 0) {
+        throw new YamlSyntaxError(doc.errors.map((e) => ({ line: lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0] ?? 'invalid YAML' })));
+    }
+    const root = doc.contents;
+    return {
+        data: doc.toJS({ maxAliasCount: 100 }),
+        lineOf(path, options = {}) {
+            let node = root ?? undefined;
+            let keyNode;
+            let best = node;
+            for (const key of path) {
+                const next = child(node, key);
+                if (next.value === undefined && next.key === undefined)
+                    break;
+                keyNode = next.key;
+                node = next.value;
+                best = (options.key ? keyNode : node) ?? keyNode ?? node ?? best;
+            }
+            const offset = best?.range?.[0];
+            return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 6192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m0: () => (/* binding */ exec)
+/* harmony export */ });
+/* unused harmony exports ExecError, formatCommand, findExecutable */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(143);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7638);
+/* harmony import */ var _input_types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9747);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7620);
+/**
+ * Runs a program: argument arrays only, never a shell string, so no value is ever re-parsed by
+ * a shell. Output is streamed to the log line by line (through the runner, which scrubs
+ * secrets) and kept for the caller; a timeout or an abort signal stops the whole process tree;
+ * a failure is a UserError that quotes the command (credentials masked) and the last lines of
+ * its error output, as google-github-actions/deploy-cloudrun reports a failed gcloud.
+ *
+ * Why node:child_process and not @actions/exec: @actions/exec echoes `[command]…` straight to
+ * process.stdout (past our secret scrubber), has no timeout, no AbortSignal and no process-group
+ * kill (an `npx` or `sh -c` wrapper would leave its children running), and its errors carry
+ * neither the command's stderr nor a hint. One spawn in its own process group is less code than
+ * adapting it.
+ */
+
+
+
+
+
+
+
+class ExecError extends _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo {
+    exitCode;
+    signal;
+    timedOut;
+    stdout;
+    stderr;
+    /** The last lines of error output (or of stdout when stderr was empty), scrubbed. */
+    tail;
+    constructor(init) {
+        super(init.message, init.hint === undefined ? {} : { hint: init.hint });
+        this.name = 'ExecError';
+        this.exitCode = init.exitCode;
+        this.signal = init.signal;
+        this.timedOut = init.timedOut;
+        this.stdout = init.stdout;
+        this.stderr = init.stderr;
+        this.tail = init.tail;
+    }
+}
+/** Quotes a command line for display the way a POSIX shell would read it back. */
+function formatCommand(file, args, scrub = (t) => t) {
+    return ([file, ...args]
+        // Scrub first: maskUrl re-serialises a URL (case, percent-encoding), which would hide a secret from the scrubber.
+        .map((part) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .maskUrl */ .yP)(scrub(part)))
+        .map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`))
+        .join(' '));
+}
+/** Finds a program the way spawn will: a path as given (relative to cwd), else each PATH entry. */
+function findExecutable(file, options = {}) {
+    const isFile = (candidate) => {
+        try {
+            if (!statSync(candidate).isFile())
+                return false;
+            accessSync(candidate, constants.X_OK);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    if (file.includes('/')) {
+        const full = isAbsolute(file) ? file : resolve(options.cwd ?? process.cwd(), file);
+        return isFile(full) ? full : undefined;
+    }
+    for (const dir of (options.path ?? process.env.PATH ?? '').split(delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = join(isAbsolute(dir) ? dir : resolve(options.cwd ?? process.cwd(), dir), file);
+        if (isFile(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+function lastLines(text, count) {
+    const lines = text.replace(/\s+$/, '').split(/\r?\n/);
+    return lines.slice(-count).join('\n');
+}
+/** Splits a byte stream into lines, holding the unfinished one until more arrives or the end. */
+function lineSplitter(emit) {
+    let pending = '';
+    return {
+        push(chunk) {
+            pending += chunk;
+            const lines = pending.split(/\r?\n/);
+            pending = lines.pop() ?? '';
+            for (const line of lines)
+                emit(line);
+        },
+        end() {
+            if (pending !== '')
+                emit(pending);
+            pending = '';
+        },
+    };
+}
+/** Sends a signal to the child's whole process group (it leads one: `detached`). */
+function killTree(pid, signal) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // Already gone.
+        }
+    }
+}
+async function exec(file, args, options = {}) {
+    const scrub = options.scrub ?? ((t) => t);
+    const display = formatCommand(file, args, scrub);
+    const label = options.label ?? file.split('/').pop() ?? file;
+    const keep = options.keep ?? true;
+    const maxKeep = options.maxKeep ?? 16 * 1024 * 1024;
+    const tailCount = options.tailLines ?? 20;
+    if (options.signal?.aborted)
+        throw (0,_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .cancellation */ .W)(options.signal);
+    const started = performance.now();
+    // Its own process group, so a timeout or cancel stops the wrappers' children too (npx → node).
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, [...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        detached: true,
+    });
+    if (options.input !== undefined)
+        child.stdin?.end(options.input);
+    let stdout = '';
+    let stderr = '';
+    const outLines = lineSplitter((line) => options.onLine?.(line, 'stdout'));
+    const errLines = lineSplitter((line) => options.onLine?.(line, 'stderr'));
+    child.stdout?.on('data', (chunk) => {
+        options.onStdout?.(chunk);
+        if (!keep && !options.onLine)
+            return;
+        const text = chunk.toString('utf8');
+        if (keep && stdout.length < maxKeep)
+            stdout += text;
+        outLines.push(text);
+    });
+    child.stderr?.on('data', (chunk) => {
+        const text = chunk.toString('utf8');
+        if (stderr.length < maxKeep)
+            stderr += text;
+        errLines.push(text);
+    });
+    let timedOut = false;
+    let aborted = false;
+    let killTimer;
+    const stop = () => {
+        killTree(child.pid, 'SIGTERM');
+        killTimer ??= setTimeout(() => killTree(child.pid, 'SIGKILL'), options.killGrace ?? 5000);
+    };
+    const timer = options.timeout === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, options.timeout);
+    const onAbort = () => {
+        aborted = true;
+        stop();
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const outcome = await new Promise((done) => {
+        child.once('error', (error) => done({ code: null, signal: null, error }));
+        child.once('close', (code, signal) => done({ code, signal }));
+    });
+    clearTimeout(timer);
+    clearTimeout(killTimer);
+    options.signal?.removeEventListener('abort', onAbort);
+    outLines.end();
+    errLines.end();
+    // A timeout or cancel stopped the leader; make sure nothing of its group outlives us.
+    if (timedOut || aborted)
+        killTree(child.pid, 'SIGKILL');
+    const durationMs = performance.now() - started;
+    if (outcome.error) {
+        const code = outcome.error.code;
+        if (code === 'ENOENT') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${label}: the program '${file}' was not found${file.includes('/') ? '' : ' on PATH'}.`, {
+                hint: `Install it in an earlier step, or check the working directory (${options.cwd ?? process.cwd()}).`,
+                cause: outcome.error,
+            });
+        }
+        if (code === 'EACCES') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${label}: '${file}' is not executable.`, { hint: 'Make it executable (chmod +x).' });
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${label}: could not start ${display}: ${outcome.error.message}`, { cause: outcome.error });
+    }
+    if (aborted && options.signal)
+        throw (0,_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .cancellation */ .W)(options.signal);
+    const exitCode = outcome.code ?? 128;
+    const ok = options.okExitCodes === 'any' || (options.okExitCodes ?? [0]).includes(exitCode);
+    if (!timedOut && ok && outcome.signal === null)
+        return { exitCode, stdout, stderr, durationMs, display };
+    const tail = scrub(lastLines(stderr.trim() !== '' ? stderr : stdout, tailCount));
+    const how = timedOut
+        ? `did not finish within ${(0,_input_types_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(options.timeout ?? 0)} and was stopped`
+        : outcome.signal
+            ? `was killed by ${outcome.signal}`
+            : `failed with exit code ${exitCode}`;
+    throw new ExecError({
+        message: `${label} ${how}: ${display}${tail ? `\n${tail}` : ''}`,
+        exitCode: outcome.code,
+        signal: outcome.signal,
+        timedOut,
+        stdout,
+        stderr,
+        tail,
+    });
+}
+
+
+/***/ })
+
+};

@@ -12,6 +12,7 @@ import { HttpClient } from '@deploy-suite/core/http';
 import { formatDuration } from '@deploy-suite/core/input-types';
 import type { ActionContext, ActionResult } from '@deploy-suite/core/run';
 import { excerpt, quote, UntrustedStream, untrustedBlock } from '@deploy-suite/core/untrusted';
+import { maskVariables } from '@deploy-suite/core/variable-masking';
 import { VercelApi } from '@deploy-suite/vercel/api';
 import { DeploymentFailedError, deploy, waitForProduction } from '@deploy-suite/vercel/deploy';
 import type { VercelDeployment, VercelProject } from '@deploy-suite/vercel/types';
@@ -46,7 +47,9 @@ function treePath(inputs: DeployVercelInputs, ctx: ActionContext): string {
 
 export async function deployVercel(inputs: DeployVercelInputs, ctx: ActionContext): Promise<ActionResult> {
   const { runner, clock } = ctx;
-  for (const [, value] of [...(inputs.env ?? []), ...(inputs.buildEnv ?? [])]) runner.setSecret(value);
+  // Masks are job-wide: only values that may be credentials are masked (variable-masking.ts).
+  const variables = [...(inputs.env ?? []), ...(inputs.buildEnv ?? [])];
+  if (variables.length > 0) runner.info(`env and build-env: ${maskVariables(runner, variables).line}.`);
   const started = clock.now();
   const http = ctx.http({ service: 'Vercel API', timeout: 30_000, deadline: Math.min(inputs.timeout, 120_000) });
   const api = apiFor(inputs, http);

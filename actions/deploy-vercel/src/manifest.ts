@@ -53,12 +53,20 @@ export const manifest = defineAction({
       t.list(),
       'Domains to assign to the deployment once it is READY (hostnames such as www.example.com), one a line or comma-separated.',
     ),
-    env: optional(t.keyValues(), 'Runtime environment variables of the deployment, `KEY=VALUE` one a line (masked).', {
-      secret: true,
-    }),
-    'build-env': optional(t.keyValues(), 'Build-time environment variables, `KEY=VALUE` one a line (masked).', {
-      secret: true,
-    }),
+    env: optional(
+      t.keyValues(),
+      'Runtime environment variables of the deployment, `KEY=VALUE` one a line. Values that may be credentials are masked; see Masking.',
+      {
+        secret: true,
+      },
+    ),
+    'build-env': optional(
+      t.keyValues(),
+      'Build-time environment variables, `KEY=VALUE` one a line. Values that may be credentials are masked; see Masking.',
+      {
+        secret: true,
+      },
+    ),
     meta: optional(
       t.keyValues(),
       'Extra deployment metadata, `KEY=VALUE` one a line. The commit SHA, ref, message, author and repository are added from the workflow run.',
@@ -108,7 +116,11 @@ export const manifest = defineAction({
     build-env: |
       NEXT_PUBLIC_API_URL=https://api.shop.example
     github-token: \${{ github.token }}`,
-  notes: `### Staged production and promote
+  notes: `### Masking
+
+A mask hides a value in every later line of the whole job, not just this step, so \`env\` and \`build-env\` values are masked only when they may be credentials: the name says so (it contains pass, secret, token, key, auth, credential, private, cookie, session, salt, signature, dsn, cert or bypass: \`STRIPE_SECRET_KEY\`, \`SENTRY_DSN\`), the value is a URL with a password, starts like a token (\`sk_live_\`, \`ghp_\`, \`xoxb-\`…), or is 16 or more characters of letters and digits without spaces. Booleans, numbers, environment names (\`production\`, \`preview\`…), values under 4 characters and \`VERCEL_*\` variables stay readable, so \`NODE_ENV=production\` does not turn every later "production" in the job into \`***\`. Anything else is masked. The log names the variables left readable (never their values).
+
+### Staged production and promote
 
 A production deploy with \`promote: false\` is built with production settings and variables but leaves the production domains where they are (as \`vercel --prod --skip-domain\`). Check it at its own \`url\` (a protected deployment needs the \`x-vercel-protection-bypass: <secret>\` header: pass it to health-gate's and smoke-test's \`headers\`), then promote it with a second step: \`promote-deployment: \${{ steps.web.outputs.deployment-id }}\`. That step promotes, waits until production serves it, and sets \`previous-deployment-id\` for rollback. A staged deployment whose checks fail is never promoted: nothing was switched, so nothing needs rolling back.
 

@@ -64,7 +64,10 @@ export const manifest = defineAction({
       'https://backboard.railway.com',
       "Railway's API origin: a proxy, or the local sandbox.",
     ),
-    env: optional(t.keyValues(), 'More environment for the commands, `KEY=VALUE` one a line.'),
+    env: optional(
+      t.keyValues(),
+      'More environment for the commands, `KEY=VALUE` one a line. Values that may be credentials are masked, as for `railway-service` (see below).',
+    ),
     backup: withDefault(
       t.oneOf(['auto', 'true', 'false'] as const),
       'auto',
@@ -215,7 +218,7 @@ The database URL's password is never printed: it reaches the commands through th
 
 ### The database from a Railway service
 
-Instead of \`database-url\`, \`railway-service\` (with \`railway-token\`, default \`RAILWAY_TOKEN\` / \`RAILWAY_API_TOKEN\`) reads the service's variables through Railway's API, as \`railway run python manage.py migrate\` does, with no CLI: the project's shared variables and the service's own, rendered, for \`railway-environment\` (default: the project token's environment, else \`production\`). The two are exclusive: both given is one input error. The database is the service's \`DATABASE_URL\` when the runner can reach it, else its \`DATABASE_PUBLIC_URL\` (\`*.railway.internal\` is Railway's private network, out of a runner's reach); the log says which variable and host were used. Every variable's value is masked before anything runs, so any of them printed by a tool shows as \`***\`. The commands get all the service's variables, as \`railway run\` gives them: they override the runner's environment (a workflow \`env:\` of the same name included, as with \`railway run\`); then come the database variables above (\`DATABASE_URL\` is the reachable URL) and last the \`env\` input, which still wins.
+Instead of \`database-url\`, \`railway-service\` (with \`railway-token\`, default \`RAILWAY_TOKEN\` / \`RAILWAY_API_TOKEN\`) reads the service's variables through Railway's API, as \`railway run python manage.py migrate\` does, with no CLI: the project's shared variables and the service's own, rendered, for \`railway-environment\` (default: the project token's environment, else \`production\`). The two are exclusive: both given is one input error. The database is the service's \`DATABASE_URL\` when the runner can reach it, else its \`DATABASE_PUBLIC_URL\` (\`*.railway.internal\` is Railway's private network, out of a runner's reach); the log says which variable and host were used. Before anything runs, every value that may be a credential is masked, so a tool printing it shows \`***\`: its name says so (it contains pass, secret, token, key, auth, credential, private, cookie, session, salt, signature, dsn, cert or bypass: \`SECRET_KEY\`, \`PGPASSWORD\`, \`RAILWAY_TOKEN\`), it is a URL with a password (\`DATABASE_URL\`), it starts like a token (\`sk_live_\`, \`ghp_\`…), or it is 16 or more characters of letters and digits without spaces. A mask hides the value in every later line of the whole job (deploy, health-gate and notify included), so booleans, numbers, environment names (\`production\`, \`staging\`…), values under 4 characters and Railway's own variables (\`RAILWAY_SERVICE_NAME=api\`, \`RAILWAY_ENVIRONMENT_NAME=production\`, \`RAILWAY_PUBLIC_DOMAIN\`) stay readable: masking them would turn every later "api" or "production" into \`***\`. Anything else is masked. The same rule applies to the \`env\` input. The log says how many values were masked and names (never shows) those left readable. The commands get all the service's variables, as \`railway run\` gives them: they override the runner's environment (a workflow \`env:\` of the same name included, as with \`railway run\`); then come the database variables above (\`DATABASE_URL\` is the reachable URL) and last the \`env\` input, which still wins.
 
 \`\`\`yaml
 - uses: OWNER/REPO/actions/migrate@v1

@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, UserError } from '@deploy-suite/core/errors';
 import type { ActionContext } from '@deploy-suite/core/run';
+import { maskVariables } from '@deploy-suite/core/variable-masking';
 import { buildPgOptions, type Database, parseDatabase, shouldBackup, toolEnv } from './database.ts';
 import type { MigrateInputs } from './manifest.ts';
 import { type PlannedCommands, PRESETS, type Preset, planCommands } from './presets.ts';
@@ -27,8 +28,6 @@ export interface Plan {
   backupDir: string;
   down: boolean;
 }
-
-const SENSITIVE_KEY = /pass|secret|token|key|auth|credential|private/i;
 
 /** The working directory, checked: an input error before anything else happens. */
 export function workingDirectory(inputs: MigrateInputs, ctx: Pick<ActionContext, 'env'>): string {
@@ -51,9 +50,7 @@ export function makePlan(inputs: MigrateInputs, ctx: ActionContext, railway?: Ra
   const preset = PRESETS[inputs.tool];
   const workspace = ctx.env.GITHUB_WORKSPACE ?? process.cwd();
   const cwd = workingDirectory(inputs, ctx);
-  for (const [key, value] of inputs.env ?? []) {
-    if (SENSITIVE_KEY.test(key) || /:\/\/[^/@\s]*:[^@/\s]+@/.test(value)) runner.setSecret(value);
-  }
+  if (inputs.env?.length) runner.info(`env: ${maskVariables(runner, inputs.env).line}.`);
   const databaseUrl = railway?.url ?? inputs.databaseUrl;
   const db = databaseUrl ? parseDatabase(databaseUrl) : undefined;
   if (db?.password) runner.setSecret(db.password);

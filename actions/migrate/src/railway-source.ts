@@ -6,6 +6,7 @@
  */
 import { InputError, UserError } from '@deploy-suite/core/errors';
 import type { ActionContext } from '@deploy-suite/core/run';
+import { maskVariables } from '@deploy-suite/core/variable-masking';
 import { chooseToken, connect } from '@deploy-suite/railway/credentials';
 import { readServiceVariables } from '@deploy-suite/railway/variables';
 import { parseDatabaseUrl } from './database-url.ts';
@@ -88,8 +89,10 @@ export async function readRailwayDatabase(inputs: MigrateInputs, ctx: ActionCont
     ...(inputs.railwayProjectId ? { project: inputs.railwayProjectId } : {}),
     ...(inputs.railwayEnvironment ? { environment: inputs.railwayEnvironment } : {}),
   });
-  // Masked before anything else happens with them: any value may be a credential.
-  for (const value of Object.values(found.variables)) runner.setSecret(value);
+  // Masked before anything else happens with them, but only those that may be credentials:
+  // masks are job-wide, and Railway's own variables (service name, environment, port) are words.
+  const masking = maskVariables(runner, Object.entries(found.variables));
+  runner.info(`Railway service '${service}': ${masking.line}.`);
   const { variable, url } = chooseDatabaseVariable(found.variables, service);
   const parsed = parseDatabaseUrl(url);
   if (!parsed.ok) {
@@ -97,9 +100,8 @@ export async function readRailwayDatabase(inputs: MigrateInputs, ctx: ActionCont
       `The Railway variable ${variable} of service '${service}' is not a database URL migrate can read: ${parsed.expected}.`,
     );
   }
-  const names = Object.keys(found.variables).sort();
   runner.info(
-    `Railway service '${service}': ${names.length} variable(s), all masked, given to the commands as \`railway run\` does. Database: ${variable} (host ${parsed.value.host}).`,
+    `Railway service '${service}': ${masking.total} variable(s), given to the commands as \`railway run\` does. Database: ${variable} (host ${parsed.value.host}).`,
   );
   if (variable === 'DATABASE_PUBLIC_URL' && found.variables.DATABASE_URL)
     runner.info("DATABASE_URL is on Railway's private network, which runners cannot reach: DATABASE_PUBLIC_URL is used instead.");

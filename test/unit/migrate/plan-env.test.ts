@@ -8,15 +8,24 @@ import { captureRunner } from '../../support/capture-runner.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-function plan(inputs: Record<string, string>) {
+/** The plan, and the log it wrote while it was made. */
+function planAndLog(inputs: Record<string, string>) {
   const env: NodeJS.ProcessEnv = { GITHUB_WORKSPACE: ROOT, PATH: '/usr/bin:/bin' };
   for (const [name, spec] of Object.entries(manifest.inputs)) env[inputVariable(name)] = spec.default ?? '';
   for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value;
   const c = captureRunner(env);
   const parsed = parseInputs({ specs: manifest.inputs, env: c.env, runner: c.runner, check: manifest.check });
   const ctx = { runner: c.runner, env: c.env } as unknown as ActionContext;
-  return makePlan(parsed, ctx);
+  return { plan: makePlan(parsed, ctx), stdout: c.stdout() };
 }
+
+const plan = (inputs: Record<string, string>) => planAndLog(inputs).plan;
+
+const masks = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::add-mask::'))
+    .map((line) => line.slice('::add-mask::'.length));
 
 describe('the plan of a run', () => {
   it('runs Python tools unbuffered, so their output comes in the order it was written', () => {
@@ -52,5 +61,17 @@ describe('the plan of a run', () => {
 
   it('refuses a Prisma downgrade, pointing to the backup', () => {
     expect(() => plan({ tool: 'prisma', direction: 'down' })).toThrow(/Prisma has no down migrations/);
+  });
+
+  it('masks the env values that may be credentials, a token under a plain name included, and leaves plain words readable', () => {
+    const { stdout } = planAndLog({
+      tool: 'custom',
+      command: 'x',
+      env: 'NODE_ENV=production\nPORT=8080\nSTRIPE=sk_live_51HabcDEF\nSECRET=staging\nREPLICA_URL=postgres://u:pw-x9@h/db',
+    });
+    expect(masks(stdout)).toEqual(expect.arrayContaining(['sk_live_51HabcDEF', 'staging', 'postgres://u:pw-x9@h/db']));
+    expect(masks(stdout)).not.toContain('production');
+    expect(masks(stdout)).not.toContain('8080');
+    expect(stdout).toContain('env: Masked 3 of 5 variables; readable: NODE_ENV, PORT.');
   });
 });

@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifest } from '../../../actions/migrate/src/manifest.ts';
 import { makePlan } from '../../../actions/migrate/src/plan.ts';
-import { chooseDatabaseVariable, isRailwayInternal } from '../../../actions/migrate/src/railway-source.ts';
+import { chooseDatabaseVariable, isRailwayInternal, readRailwayDatabase } from '../../../actions/migrate/src/railway-source.ts';
+import { HttpClient, type HttpClientOptions } from '../../../packages/core/src/http.ts';
 import { inputVariable, parseInputs } from '../../../packages/core/src/inputs.ts';
 import type { ActionContext } from '../../../packages/core/src/run.ts';
+import { startRailwayEmulator } from '../../../packages/sandbox/src/railway/index.ts';
 import { captureRunner } from '../../support/capture-runner.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -100,5 +102,55 @@ describe('the Railway inputs', () => {
     expect(plan.env.PGHOST).toBe('roundhouse.proxy.rlwy.net');
     expect(plan.env.MODE).toBe('from-input');
     expect(plan.doBackup).toBe(true);
+  });
+});
+
+describe('the variables a Railway service gives', () => {
+  it('are masked only where they may be credentials, so Railway’s own names, the port and the environment stay readable', async () => {
+    const rw = await startRailwayEmulator({
+      seed: {
+        project: 'shop',
+        environments: ['production'],
+        services: ['api'],
+        variables: {
+          api: {
+            production: {
+              DATABASE_URL: PUBLIC,
+              SECRET_KEY: 'django-insecure-k3y',
+              STRIPE: 'sk_live_51HabcDEF',
+              PORT: '8080',
+              RAILWAY_SERVICE_NAME: 'api',
+              RAILWAY_ENVIRONMENT_NAME: 'production',
+              RAILWAY_PUBLIC_DOMAIN: 'api-production.up.railway.app',
+            },
+          },
+        },
+      },
+    });
+    try {
+      const { parse, ctx, c } = setup({
+        tool: 'custom',
+        command: 'x',
+        'railway-service': 'api',
+        'railway-token': rw.projectToken,
+        'railway-api-url': rw.url,
+      });
+      const http = (options?: HttpClientOptions) => new HttpClient({ ...options, retries: 2, backoffBase: 10, backoffCap: 50 });
+      const read = await readRailwayDatabase(parse(), { ...ctx, http });
+      expect(read.variables.PORT).toBe('8080');
+      const masks = c
+        .stdout()
+        .split('\n')
+        .filter((line) => line.startsWith('::add-mask::'))
+        .map((line) => line.slice('::add-mask::'.length));
+      expect(masks).toEqual(expect.arrayContaining([PUBLIC, 'django-insecure-k3y', 'sk_live_51HabcDEF']));
+      for (const readable of ['8080', 'api', 'production', 'api-production.up.railway.app'])
+        expect(masks).not.toContain(readable);
+      expect(c.stdout()).toContain(
+        "Railway service 'api': Masked 3 of 7 variables; readable: PORT, RAILWAY_ENVIRONMENT_NAME, RAILWAY_PUBLIC_DOMAIN, RAILWAY_SERVICE_NAME.",
+      );
+    } finally {
+      await rw.close();
+    }
   });
 });

@@ -11,7 +11,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // The Railway client (and, through it, tar, ignore and graphql-ws) loads once the inputs are
 // valid: a step that fails on its inputs starts as fast as node itself.
-process.exitCode = await (0,_deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifest */ .e, async (inputs, ctx) => (await __nccwpck_require__.e(/* import() */ 887).then(__nccwpck_require__.bind(__nccwpck_require__, 6887))).deployRailway(inputs, ctx));
+process.exitCode = await (0,_deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifest */ .e, async (inputs, ctx) => (await __nccwpck_require__.e(/* import() */ 242).then(__nccwpck_require__.bind(__nccwpck_require__, 6242))).deployRailway(inputs, ctx));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -62,7 +62,7 @@ const manifest = defineAction({
         path: (0,inputs/* withDefault */.IQ)(input_types/* text */.Qq('a directory path'), '.', 'The tree to upload (source: upload), filtered like `railway up`: `.gitignore`, `.railwayignore`, `.ignore`; never `.git` or `node_modules`.'),
         commit: (0,inputs/* optional */.lq)(input_types/* pattern */.T1(/^[0-9a-f]{7,40}$/i, 'a commit sha (7 to 40 hex digits)'), "The commit to deploy (source: commit). Default: the workflow's commit."),
         image: (0,inputs/* optional */.lq)(input_types/* pattern */.T1(/^[^\s]{1,512}$/, 'an image reference such as ghcr.io/acme/api:1.4.2'), 'The image to deploy (source: image).'),
-        variables: (0,inputs/* optional */.lq)(input_types/* keyValues */.K7(), 'Variables to set on every service before the deploy, `KEY=VALUE` one a line; set once, without triggering deploys of their own. Values are masked.', { secret: true }),
+        variables: (0,inputs/* optional */.lq)(input_types/* keyValues */.K7(), "Variables to set on every service before the deploy, `KEY=VALUE` one a line; set once, without triggering deploys of their own. Values that may be credentials are masked (as deploy-vercel's `env`: the name or the value says credential); plain values such as `RELEASE=8.0.0` stay readable, since a mask hides the value in the whole job's log.", { secret: true }),
         message: (0,inputs/* optional */.lq)(input_types/* text */.Qq(), 'A message for the deployment (source: upload), shown on Railway.'),
         wait: (0,inputs/* withDefault */.IQ)(input_types/* boolean */.zM(), 'true', 'Wait for each deployment to finish and fail the step when one fails.'),
         timeout: (0,inputs/* withDefault */.IQ)(input_types/* duration */.p0({ min: 10_000, max: 6 * 3_600_000 }), '20m', 'How long to wait for the deployments.'),

@@ -11,7 +11,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // The Vercel client (and @vercel/client behind it) loads once the inputs are valid, so a step that
 // fails on its inputs starts as fast as node itself.
-process.exitCode = await (0,_deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifest */ .e, async (inputs, ctx) => (await __nccwpck_require__.e(/* import() */ 309).then(__nccwpck_require__.bind(__nccwpck_require__, 20309))).deployVercel(inputs, ctx));
+process.exitCode = await (0,_deploy_suite_core_run__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifest */ .e, async (inputs, ctx) => (await __nccwpck_require__.e(/* import() */ 749).then(__nccwpck_require__.bind(__nccwpck_require__, 93749))).deployVercel(inputs, ctx));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -64,10 +64,10 @@ const manifest = defineAction({
         promote: (0,inputs/* withDefault */.IQ)(input_types/* boolean */.zM(), 'true', 'For a production deploy: false builds it with production settings but leaves the production domains where they are (staged), so it can be checked at its own URL and promoted later with `promote-deployment`.'),
         'promote-deployment': (0,inputs/* optional */.lq)(deploymentRef, 'Promote this existing READY production deployment (id or URL) instead of deploying: no build; waits until production serves it.'),
         alias: (0,inputs/* optional */.lq)(input_types/* list */.p_(), 'Domains to assign to the deployment once it is READY (hostnames such as www.example.com), one a line or comma-separated.'),
-        env: (0,inputs/* optional */.lq)(input_types/* keyValues */.K7(), 'Runtime environment variables of the deployment, `KEY=VALUE` one a line (masked).', {
+        env: (0,inputs/* optional */.lq)(input_types/* keyValues */.K7(), 'Runtime environment variables of the deployment, `KEY=VALUE` one a line. Values that may be credentials are masked; see Masking.', {
             secret: true,
         }),
-        'build-env': (0,inputs/* optional */.lq)(input_types/* keyValues */.K7(), 'Build-time environment variables, `KEY=VALUE` one a line (masked).', {
+        'build-env': (0,inputs/* optional */.lq)(input_types/* keyValues */.K7(), 'Build-time environment variables, `KEY=VALUE` one a line. Values that may be credentials are masked; see Masking.', {
             secret: true,
         }),
         meta: (0,inputs/* optional */.lq)(input_types/* keyValues */.K7(), 'Extra deployment metadata, `KEY=VALUE` one a line. The commit SHA, ref, message, author and repository are added from the workflow run.'),
@@ -100,7 +100,11 @@ const manifest = defineAction({
     build-env: |
       NEXT_PUBLIC_API_URL=https://api.shop.example
     github-token: \${{ github.token }}`,
-    notes: `### Staged production and promote
+    notes: `### Masking
+
+A mask hides a value in every later line of the whole job, not just this step, so \`env\` and \`build-env\` values are masked only when they may be credentials: the name says so (it contains pass, secret, token, key, auth, credential, private, cookie, session, salt, signature, dsn, cert or bypass: \`STRIPE_SECRET_KEY\`, \`SENTRY_DSN\`), the value is a URL with a password, starts like a token (\`sk_live_\`, \`ghp_\`, \`xoxb-\`…), or is 16 or more characters of letters and digits without spaces. Booleans, numbers, environment names (\`production\`, \`preview\`…), release numbers (\`8.0.0\`), log levels (\`debug\`, \`info\`), values under 4 characters and \`VERCEL_*\` variables stay readable, so \`NODE_ENV=production\` does not turn every later "production" in the job into \`***\`. Anything else is masked. The log names the variables left readable (never their values).
+
+### Staged production and promote
 
 A production deploy with \`promote: false\` is built with production settings and variables but leaves the production domains where they are (as \`vercel --prod --skip-domain\`). Check it at its own \`url\` (a protected deployment needs the \`x-vercel-protection-bypass: <secret>\` header: pass it to health-gate's and smoke-test's \`headers\`), then promote it with a second step: \`promote-deployment: \${{ steps.web.outputs.deployment-id }}\`. That step promotes, waits until production serves it, and sets \`previous-deployment-id\` for rollback. A staged deployment whose checks fail is never promoted: nothing was switched, so nothing needs rolling back.
 

@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/variable-masking.ts
+var variable_masking = __webpack_require__(396);
 // EXTERNAL MODULE: ./packages/core/src/untrusted.ts
 var untrusted = __webpack_require__(3023);
 ;// CONCATENATED MODULE: ./packages/railway/src/documents.ts
@@ -529,6 +531,7 @@ var database_url = __webpack_require__(52);
 
 
 
+
 /** The variables looked for, in order of preference (a reachable `DATABASE_URL` first). */
 const DATABASE_VARIABLES = ['DATABASE_URL', 'DATABASE_PUBLIC_URL'];
 /** The hosts of a URL's authority (`user:pw@h1:5432,h2/db` → h1, h2), without parsing the rest. */
@@ -587,16 +590,16 @@ async function readRailwayDatabase(inputs, ctx) {
         ...(inputs.railwayProjectId ? { project: inputs.railwayProjectId } : {}),
         ...(inputs.railwayEnvironment ? { environment: inputs.railwayEnvironment } : {}),
     });
-    // Masked before anything else happens with them: any value may be a credential.
-    for (const value of Object.values(found.variables))
-        runner.setSecret(value);
+    // Masked before anything else happens with them, but only those that may be credentials:
+    // masks are job-wide, and Railway's own variables (service name, environment, port) are words.
+    const masking = (0,variable_masking/* maskVariables */.a)(runner, Object.entries(found.variables));
+    runner.info(`Railway service '${service}': ${masking.line}.`);
     const { variable, url } = chooseDatabaseVariable(found.variables, service);
     const parsed = (0,database_url/* parseDatabaseUrl */.mx)(url);
     if (!parsed.ok) {
         throw new errors/* UserError */.yo(`The Railway variable ${variable} of service '${service}' is not a database URL migrate can read: ${parsed.expected}.`);
     }
-    const names = Object.keys(found.variables).sort();
-    runner.info(`Railway service '${service}': ${names.length} variable(s), all masked, given to the commands as \`railway run\` does. Database: ${variable} (host ${parsed.value.host}).`);
+    runner.info(`Railway service '${service}': ${masking.total} variable(s), given to the commands as \`railway run\` does. Database: ${variable} (host ${parsed.value.host}).`);
     if (variable === 'DATABASE_PUBLIC_URL' && found.variables.DATABASE_URL)
         runner.info("DATABASE_URL is on Railway's private network, which runners cannot reach: DATABASE_PUBLIC_URL is used instead.");
     return { url, variable, service, variables: found.variables };

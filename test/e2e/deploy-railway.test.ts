@@ -226,6 +226,9 @@ describe('deploy-railway', () => {
     );
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.leaks).toEqual([]);
+    // The release number is no credential: masking it would hide every later "8.0.0" in the job.
+    expect(run.stdout).toContain('variables: Masked 1 of 2 variables; readable: RELEASE.');
+    expect(run.stdout).not.toContain('::add-mask::8.0.0');
     const { upserts } = rw.emulator.world;
     expect(upserts.map((u) => [u.serviceId, u.keys, u.skipDeploys])).toEqual([
       [rw.services.api, ['SECRET_KEY', 'RELEASE'], true],

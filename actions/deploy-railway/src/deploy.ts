@@ -9,6 +9,7 @@ import { DeadlineError, errorMessage, InputError, UserError } from '@deploy-suit
 import { formatDuration } from '@deploy-suite/core/input-types';
 import type { ActionContext, ActionResult } from '@deploy-suite/core/run';
 import { excerpt } from '@deploy-suite/core/untrusted';
+import { maskVariables } from '@deploy-suite/core/variable-masking';
 import type { DeploymentInfo, RailwayClient } from '@deploy-suite/railway/client';
 import { classifyStatus, urlOfDomain } from '@deploy-suite/railway/status';
 import type { Subscriptions } from '@deploy-suite/railway/subscriptions';
@@ -56,8 +57,10 @@ async function startDeployments(inputs: DeployRailwayInputs, ctx: ActionContext,
 
   const variables = inputs.variables ?? [];
   if (variables.length > 0) {
-    for (const [, value] of variables) runner.setSecret(value);
+    // Masked by the core rule: a mask is job-wide, so `RELEASE=8.0.0` stays readable.
+    const masking = maskVariables(runner, variables);
     await runner.group('Set the variables', async () => {
+      runner.info(`variables: ${masking.line}.`);
       const values = Object.fromEntries(variables);
       for (const s of services) {
         // skipDeploys: the deploy below is the one deploy; the variables must not start their own.

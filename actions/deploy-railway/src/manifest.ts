@@ -50,7 +50,7 @@ export const manifest = defineAction({
     ),
     variables: optional(
       t.keyValues(),
-      'Variables to set on every service before the deploy, `KEY=VALUE` one a line; set once, without triggering deploys of their own. Values are masked.',
+      "Variables to set on every service before the deploy, `KEY=VALUE` one a line; set once, without triggering deploys of their own. Values that may be credentials are masked (as deploy-vercel's `env`: the name or the value says credential); plain values such as `RELEASE=8.0.0` stay readable, since a mask hides the value in the whole job's log.",
       { secret: true },
     ),
     message: optional(t.text(), 'A message for the deployment (source: upload), shown on Railway.'),

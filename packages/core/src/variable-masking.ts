@@ -21,10 +21,11 @@
  *
  * Plainly not secret, so readable unless one of the first four holds: booleans (`true`, `false`,
  * `yes`, `no`, `on`, `off`, `1`, `0`), numbers of up to 6 digits (ports, timeouts, counts),
- * environment names (`production`, `preview`, `development`, `staging`, `test`…), values
- * shorter than 4 characters, and the values of Railway's and Vercel's own variables (names
+ * environment names (`production`, `preview`, `development`, `staging`, `test`…), release numbers
+ * (`8.0.0`, `v1.2.3-rc.1`), log levels and a few switch words (`debug`, `info`, `none`, `auto`,
+ * `json`), values shorter than 4 characters, and the values of Railway's and Vercel's own variables (names
  * starting `RAILWAY_` or `VERCEL_`: `RAILWAY_SERVICE_NAME`, `RAILWAY_PUBLIC_DOMAIN`, `VERCEL_ENV`).
- * Anything else (`LOG_LEVEL=debug`, `APP_NAME=shop`) is masked: it could be a password.
+ * Anything else (`APP_NAME=shop`) is masked: it could be a password.
  */
 
 const CREDENTIAL_NAME =
@@ -36,6 +37,10 @@ const PLATFORM_NAME = /^(?:RAILWAY|VERCEL)_/i;
 const BOOLEAN = /^(?:true|false|yes|no|on|off|1|0)$/i;
 const NUMBER = /^[+-]?\d{1,6}(?:\.\d+)?$/;
 const ENVIRONMENT = /^(?:production|prod|preview|development|staging|stage|test|local)$/i;
+/** Release numbers: `8.0.0`, `v1.2.3`, `2.0.0-rc.1`. */
+const VERSION = /^v?\d{1,4}(?:\.\d{1,6}){1,3}(?:-[0-9a-z.]{1,20})?$/i;
+/** Log levels and a few switch words, which tools print in every other line. */
+const COMMON_WORD = /^(?:trace|debug|info|warn|warning|error|fatal|silent|verbose|none|auto|json|text)$/i;
 
 /** Whether the value of the variable `name` is masked: see the rule above. */
 export function shouldMask(name: string, value: string): boolean {
@@ -43,7 +48,14 @@ export function shouldMask(name: string, value: string): boolean {
   if (CREDENTIAL_NAME.test(name) || URL_CREDENTIALS.test(text) || TOKEN_PREFIX.test(text)) return true;
   if (PLATFORM_NAME.test(name)) return false;
   if (looksLikeCredential(text)) return true;
-  return !(text.length < 4 || BOOLEAN.test(text) || NUMBER.test(text) || ENVIRONMENT.test(text));
+  return !(
+    text.length < 4 ||
+    BOOLEAN.test(text) ||
+    NUMBER.test(text) ||
+    ENVIRONMENT.test(text) ||
+    VERSION.test(text) ||
+    COMMON_WORD.test(text)
+  );
 }
 
 function looksLikeCredential(text: string): boolean {

@@ -6,8 +6,40 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   nearestKey: () => (/* binding */ nearestKey),
 /* harmony export */   schemaProblems: () => (/* binding */ schemaProblems)
 /* harmony export */ });
+/**
+ * The allowed key an unknown one was probably meant to be: the same but for case
+ * (`healthCheckPath`), or a few letters off (`permanant`, `restartPolicyMaxRetry`).
+ */
+function nearestKey(key, allowed) {
+    const lower = key.toLowerCase();
+    const sameCase = allowed.find((k) => k.toLowerCase() === lower);
+    if (sameCase)
+        return sameCase;
+    let best;
+    for (const candidate of allowed) {
+        const distance = editDistance(lower, candidate.toLowerCase());
+        const limit = key.length > 12 ? 3 : key.length > 5 ? 2 : 1;
+        if (distance <= limit && (!best || distance < best.distance))
+            best = { key: candidate, distance };
+    }
+    return best?.key;
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 3)
+        return 4;
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
 const COMPOSITE = new Set(['anyOf', 'oneOf']);
 const SHAPE = new Set(['type', 'enum', 'const']);
 function article(type) {
@@ -104,6 +136,10 @@ function messageOf(e) {
             return e.message ?? e.keyword;
     }
 }
+function propertiesOf(schema) {
+    const properties = schema?.properties;
+    return properties && typeof properties === 'object' ? Object.keys(properties) : [];
+}
 function schemaProblems(errors, data) {
     const problems = [];
     const seen = new Set();
@@ -118,6 +154,7 @@ function schemaProblems(errors, data) {
             message: messageOf(e),
             unknownKey: e.keyword === 'additionalProperties',
             schemaPath: e.schemaPath,
+            ...(e.keyword === 'additionalProperties' ? { allowedKeys: propertiesOf(e.parentSchema) } : {}),
         };
         const key = JSON.stringify([problem.path, problem.message]);
         if (seen.has(key))

@@ -1276,6 +1276,9 @@ function vercelConfigSchema(present = new Set(VERCEL_PUBLISHED_KEYS)) {
             env: stringMap,
             build: { type: 'object', additionalProperties: false, properties: { env: stringMap } },
             alias: { anyOf: [{ type: 'string' }, strings] },
+            // Multi-service projects (Vercel's own examples): a map of service name to its settings.
+            services: { type: 'object', additionalProperties: { type: 'object' } },
+            experimentalServices: { type: 'object', additionalProperties: { type: 'object' } },
             scope: { type: 'string' },
             routes: published('routes', () => _vercel_routing_utils_dist_schemas_js__WEBPACK_IMPORTED_MODULE_1__.routesSchema),
             rewrites: published('rewrites', () => _vercel_routing_utils_dist_schemas_js__WEBPACK_IMPORTED_MODULE_1__.rewritesSchema),

@@ -8,6 +8,7 @@ import { AppFleet } from '../../packages/sandbox/src/fleet.ts';
 import { startVercelEmulator } from '../../packages/sandbox/src/vercel/index.ts';
 import { describeFaultMatrix } from '../harness/fault-matrix.ts';
 import { describeInputFuzz } from '../harness/fuzz.ts';
+import { removeDir } from '../support/temp-dir.ts';
 import { appTree } from '../unit/vercel/world.ts';
 
 async function world(canary: string) {
@@ -19,13 +20,17 @@ async function world(canary: string) {
     vercel.emulator.seed({ tokens: [canary], projects: [{ id: 'prj_web', name: 'web' }] });
   };
   seed();
+  // Made before any test runs (the harness starts the world in a beforeAll): removed on close.
+  const tree = appTree('1.0.0');
   return {
     vercel,
     seed,
+    tree,
     ready: () => [...vercel.emulator.deployments.values()].some((d) => d.readyState === 'READY'),
     close: async () => {
       await vercel.close();
       await fleet.close();
+      removeDir(tree);
     },
   };
 }
@@ -44,7 +49,7 @@ for (const [where, path] of [
             token: canary,
             'api-url': w.vercel.url,
             'project-id': 'web',
-            path: appTree('1.0.0'),
+            path: w.tree,
             production: 'true',
             env: `SECRET=${canary}`,
             timeout: '45s',
@@ -74,7 +79,7 @@ describeInputFuzz({
         token: canary,
         'api-url': w.vercel.url,
         'project-id': 'web',
-        path: appTree('1.0.0'),
+        path: w.tree,
         production: 'true',
         promote: 'true',
         alias: 'www.shop.example',

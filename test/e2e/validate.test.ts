@@ -175,7 +175,7 @@ describe('validate', () => {
       ['error', 'web/vercel.json', 10],
       ['warning', 'web/vercel.json', 3],
     ]);
-    expect(run.errors[0]).toBe("redirects[0].permanant: unknown key (Vercel's schema) [config-shape]");
+    expect(run.errors[0]).toBe("redirects[0].permanant: unknown key (Vercel's schema); did you mean permanent? [config-shape]");
     expect(run.outputs).toMatchObject({ errors: '1', warnings: '1' });
   });
 

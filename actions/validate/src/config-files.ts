@@ -13,6 +13,7 @@ import { excerpt } from '@deploy-suite/core/untrusted';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { CONFIG_FILES, findConfigFiles } from './find-config-files.ts';
 import type { Finding } from './findings.ts';
+import { RAILWAY_SECTION_KEYS, railwayConfigSchema } from './railway-config-schema.ts';
 import { parseLocatedYaml } from './yaml-lines.ts';
 
 type ConfigFile = (typeof CONFIG_FILES)[number];
@@ -63,27 +64,59 @@ function parseJson(
   }
 }
 
-/** TOML keeps no positions; a key's line is found after its table header (`[deploy]`) or as a dotted key. */
+/** `"a".b . 'c'` as `a.b.c`: a TOML key or table name without its quotes and spaces. */
+function tomlName(raw: string): string {
+  return raw
+    .split('.')
+    .map((part) => part.trim().replace(/^["']|["']$/g, ''))
+    .join('.');
+}
+
+/**
+ * TOML keeps no positions, so each table header (`[deploy]`, `[[x]]`) and each key is listed by
+ * its full dotted name with its line; a path's line is its own entry's, else the first table under
+ * it (`volumes` is at `[volumes.data]`), else its parent's.
+ */
 function tomlLineOf(text: string): LineOf {
-  const lines = text.split(/\r?\n/);
+  const entries: { name: string; line: number }[] = [];
+  let table = '';
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
+    const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$/.exec(line)?.[1];
+    if (header !== undefined) {
+      table = tomlName(header);
+      entries.push({ name: table, line: index + 1 });
+      continue;
+    }
+    const key = /^\s*([\w"'.\- ]+?)\s*=/.exec(line)?.[1];
+    if (key !== undefined) entries.push({ name: table ? `${table}.${tomlName(key)}` : tomlName(key), line: index + 1 });
+  }
   return (path) => {
     const keys = path.filter((p): p is string => typeof p === 'string');
-    const last = keys[keys.length - 1];
-    if (last === undefined) return undefined;
-    const table = keys.slice(0, -1).join('.');
-    let inTable = table === '';
-    for (const [index, line] of lines.entries()) {
-      const header = /^\s*\[\s*([^\]]+?)\s*\]/.exec(line);
-      if (header) {
-        inTable = header[1] === table;
-        if (inTable && keys.length === 1 && header[1] === last) return index + 1;
-        continue;
-      }
-      const key = /^\s*([\w."-]+)\s*=/.exec(line)?.[1]?.replace(/"/g, '');
-      if (key && ((inTable && key === last) || key === keys.join('.'))) return index + 1;
+    for (let n = keys.length; n > 0; n--) {
+      const name = keys.slice(0, n).join('.');
+      const hit = entries.find((e) => e.name === name) ?? entries.find((e) => e.name.startsWith(`${name}.`));
+      if (hit) return hit.line;
     }
-    return table === '' ? undefined : tomlLineOf(text)(keys.slice(0, -1));
+    return undefined;
   };
+}
+
+/** `; did you mean healthcheckPath?`, or for Railway's two sections `; it belongs under build`. */
+function meantKey(
+  platform: 'railway' | 'vercel',
+  path: readonly PropertyKey[],
+  allowed: readonly string[],
+  nearest: (key: string, allowed: readonly string[]) => string | undefined,
+): string {
+  const key = String(path[path.length - 1]);
+  const near = nearest(key, allowed);
+  if (near) return `; did you mean ${near}?`;
+  const section = path[path.length - 2];
+  if (platform === 'railway' && (section === 'build' || section === 'deploy')) {
+    const other = section === 'build' ? 'deploy' : 'build';
+    if (RAILWAY_SECTION_KEYS[other].includes(key)) return `; it belongs under ${other}`;
+  }
+  return '';
 }
 
 const compiled = new Map<string, Promise<ValidateFunction>>();
@@ -99,11 +132,12 @@ function validatorFor(platform: 'railway' | 'vercel', data: unknown): Promise<Va
   if (!validator) {
     validator = (async () => {
       // strict: false, because Vercel's schemas carry annotations of their own (`private`).
-      const ajv = new Ajv({ allErrors: true, strict: false });
+      // verbose: each error carries its schema, whose keys name what an unknown key was meant to be.
+      const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
       const schema =
         platform === 'vercel'
           ? (await import('./vercel-config-schema.ts')).vercelConfigSchema(new Set(keys.split(',')))
-          : (await import('./railway-config-schema.ts')).railwayConfigSchema;
+          : railwayConfigSchema;
       return ajv.compile(schema);
     })();
     compiled.set(cacheKey, validator);
@@ -118,7 +152,7 @@ async function shapeFindings(file: string, data: unknown, lineOf: LineOf): Promi
   const platform = kindOf(file) === 'vercel.json' ? 'vercel' : 'railway';
   const validate = await validatorFor(platform, data);
   validate(data);
-  const { schemaProblems } = await import('./schema-problems.ts');
+  const { nearestKey, schemaProblems } = await import('./schema-problems.ts');
   const findings: Finding[] = [];
   const located = (path: readonly PropertyKey[]) => {
     const line = lineOf(path);
@@ -136,7 +170,7 @@ async function shapeFindings(file: string, data: unknown, lineOf: LineOf): Promi
         severity: 'warning',
         kind: 'config',
         rule: 'unknown-key',
-        message: `${field}: unknown key (not in the ${platform === 'vercel' ? 'Vercel' : 'Railway'} config schema)`,
+        message: `${field}: unknown key (not in the ${platform === 'vercel' ? 'Vercel' : 'Railway'} config schema)${meantKey(platform, problem.path, problem.allowedKeys ?? [], nearestKey)}`,
         file,
         ...located(problem.path),
       });
@@ -146,7 +180,9 @@ async function shapeFindings(file: string, data: unknown, lineOf: LineOf): Promi
       severity: 'error',
       kind: 'config',
       rule: 'config-shape',
-      message: `${field}: ${problem.message}${publishedByVercel(problem.path) ? " (Vercel's schema)" : ''}`,
+      message: `${field}: ${problem.message}${publishedByVercel(problem.path) ? " (Vercel's schema)" : ''}${
+        problem.unknownKey ? meantKey(platform, problem.path, problem.allowedKeys ?? [], nearestKey) : ''
+      }`,
       file,
       ...located(problem.path),
     });

@@ -104,3 +104,9 @@ export const railwayConfigSchema: JsonSchema = {
     },
   },
 };
+
+/** The keys of each section, to tell a key written in the other one (`deploy.buildCommand`). */
+export const RAILWAY_SECTION_KEYS = {
+  build: Object.keys(build.properties as object),
+  deploy: Object.keys(deploy.properties as object),
+};

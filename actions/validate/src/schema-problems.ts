@@ -17,6 +17,42 @@ export interface SchemaProblem {
   unknownKey: boolean;
   /** The schema location that failed (`#/properties/routes/items/...`). */
   schemaPath: string;
+  /** For an unknown key, the keys allowed beside it (Ajv's `verbose` gives the schema). */
+  allowedKeys?: string[];
+}
+
+/**
+ * The allowed key an unknown one was probably meant to be: the same but for case
+ * (`healthCheckPath`), or a few letters off (`permanant`, `restartPolicyMaxRetry`).
+ */
+export function nearestKey(key: string, allowed: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  const sameCase = allowed.find((k) => k.toLowerCase() === lower);
+  if (sameCase) return sameCase;
+  let best: { key: string; distance: number } | undefined;
+  for (const candidate of allowed) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    const limit = key.length > 12 ? 3 : key.length > 5 ? 2 : 1;
+    if (distance <= limit && (!best || distance < best.distance)) best = { key: candidate, distance };
+  }
+  return best?.key;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
 
 type AjvError = ErrorObject<string, Record<string, unknown>>;
@@ -117,6 +153,11 @@ function messageOf(e: AjvError): string {
   }
 }
 
+function propertiesOf(schema: unknown): string[] {
+  const properties = (schema as { properties?: unknown } | undefined)?.properties;
+  return properties && typeof properties === 'object' ? Object.keys(properties) : [];
+}
+
 export function schemaProblems(errors: readonly AjvError[] | null | undefined, data: unknown): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
@@ -129,6 +170,7 @@ export function schemaProblems(errors: readonly AjvError[] | null | undefined, d
       message: messageOf(e),
       unknownKey: e.keyword === 'additionalProperties',
       schemaPath: e.schemaPath,
+      ...(e.keyword === 'additionalProperties' ? { allowedKeys: propertiesOf(e.parentSchema) } : {}),
     };
     const key = JSON.stringify([problem.path, problem.message]);
     if (seen.has(key)) continue;

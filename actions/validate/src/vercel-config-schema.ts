@@ -82,6 +82,9 @@ export function vercelConfigSchema(present: ReadonlySet<string> = new Set(VERCEL
       env: stringMap,
       build: { type: 'object', additionalProperties: false, properties: { env: stringMap } },
       alias: { anyOf: [{ type: 'string' }, strings] },
+      // Multi-service projects (Vercel's own examples): a map of service name to its settings.
+      services: { type: 'object', additionalProperties: { type: 'object' } },
+      experimentalServices: { type: 'object', additionalProperties: { type: 'object' } },
       scope: { type: 'string' },
       routes: published('routes', () => routesSchema),
       rewrites: published('rewrites', () => rewritesSchema),

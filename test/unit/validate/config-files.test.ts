@@ -63,7 +63,7 @@ describe('platform config files', () => {
     expect(result.checked).toEqual(['web/vercel.json']);
     expect(result.findings.map((f) => [f.severity, f.line, f.message])).toEqual([
       ['error', 8, 'rewrites: cannot be used together with `routes` (Vercel refuses the deployment)'],
-      ['warning', 14, 'regionz: unknown key (not in the Vercel config schema)'],
+      ['warning', 14, 'regionz: unknown key (not in the Vercel config schema); did you mean regions?'],
     ]);
   });
 
@@ -136,7 +136,7 @@ describe('platform config files', () => {
     expect(result.findings.map((f) => [f.severity, f.line, f.message])).toEqual([
       ['error', 5, "rewrites[0].destination: expected a string or an object (Vercel's schema)"],
       ['error', 11, "rewrites[1].has[0].key: missing (required here) (Vercel's schema)"],
-      ['error', 13, "rewrites[1].has[0].keyz: unknown key (Vercel's schema)"],
+      ['error', 13, "rewrites[1].has[0].keyz: unknown key (Vercel's schema); did you mean key?"],
       ['error', 25, "headers[0].headers[0].extra: unknown key (Vercel's schema)"],
     ]);
   });
@@ -244,5 +244,43 @@ describe('platform config files', () => {
     const result = await checkConfigFiles(dir);
     expect(result.checked).toEqual(['web/vercel.json']);
     expect(result.findings).toEqual([]);
+  });
+
+  it('places unknown TOML tables and dotted keys at their lines', async () => {
+    const result = await checkConfigFiles(
+      repo({
+        'railway.toml':
+          '[build]\nbuilder = "NIXPACKS"\n\n[start]\ncmd = "node server.js"\n\n[volumes.data]\nmountPath = "/data"\n\n[environments.production.variables]\nX = "1"\n\n[deploy]\n"healthCheckPath" = "/health"\n',
+      }),
+    );
+    expect(result.findings.map((f) => [f.line, f.message])).toEqual([
+      [4, 'start: unknown key (not in the Railway config schema)'],
+      [7, 'volumes: unknown key (not in the Railway config schema)'],
+      [10, 'environments.production.variables: unknown key (not in the Railway config schema)'],
+      [14, 'deploy.healthCheckPath: unknown key (not in the Railway config schema); did you mean healthcheckPath?'],
+    ]);
+  });
+
+  it("knows the multi-service keys of Vercel's own examples", async () => {
+    const vercel = {
+      services: { web: { root: 'apps/web', framework: 'nextjs' }, api: { root: 'apps/api', entrypoint: 'Dockerfile' } },
+      rewrites: [{ source: '/api/(.*)', destination: { service: 'api' } }],
+    };
+    const result = await checkConfigFiles(repo({ 'vercel.json': JSON.stringify(vercel, null, 2) }));
+    expect(result.findings).toEqual([]);
+  });
+
+  it('says which key an unknown one was meant to be, or that it belongs in the other Railway section', async () => {
+    const result = await checkConfigFiles(
+      repo({
+        'railway.json': '{\n  "deploy": {\n    "buildCommand": "npm run build",\n    "restartPolicyMaxRetry": 3\n  }\n}\n',
+        'web/vercel.json': '{\n  "cleanUrl": true\n}\n',
+      }),
+    );
+    expect(result.findings.map((f) => f.message)).toEqual([
+      'deploy.buildCommand: unknown key (not in the Railway config schema); it belongs under build',
+      'deploy.restartPolicyMaxRetry: unknown key (not in the Railway config schema); did you mean restartPolicyMaxRetries?',
+      'cleanUrl: unknown key (not in the Vercel config schema); did you mean cleanUrls?',
+    ]);
   });
 });

@@ -1,8 +1,8 @@
-export const id = 506;
-export const ids = [506];
+export const id = 332;
+export const ids = [332];
 export const modules = {
 
-/***/ 6506:
+/***/ 2332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -81,6 +81,113 @@ async function findConfigFiles(dir) {
     return found.filter(wanted).sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
 }
 
+;// CONCATENATED MODULE: ./actions/validate/src/railway-config-schema.ts
+/**
+ * A JSON Schema (draft-07) for railway.json / railway.toml ("Config as Code").
+ *
+ * Railway publishes its schema only from its site (railway.com/railway.schema.json): no package or
+ * repository carries a copy that could be vendored here. This document is written from the two
+ * things Railway does publish as data and prose: the typed build/deploy settings of a service in
+ * its CLI (MIT; `BuildConfig` / `DeployConfig` in `src/controllers/config/environment.rs`, the
+ * same settings Config as Code writes) and the Config as Code reference (the `environments`
+ * overrides, the builders, which fields take `null`). Every object is closed, so a key outside it
+ * is reported, as a warning: it may be a typo (`healthCheckPath`) or newer than this document.
+ *
+ * Railway reads enum values in any case (its docs write `builder = "nixpacks"`), so both cases
+ * are listed.
+ */
+const either = (...values) => values.flatMap((v) => [v, v.toLowerCase()]);
+const nullable = (schema) => ({ anyOf: [schema, { type: 'null' }] });
+const railway_config_schema_text = { type: 'string' };
+const count = { type: 'integer', minimum: 0 };
+/** Seconds, which Railway's own reference writes as strings (`"overlapSeconds": "60"`). */
+const seconds = { anyOf: [count, { type: 'string', pattern: '^[0-9]+$' }] };
+const build = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        builder: { enum: either('RAILPACK', 'DOCKERFILE', 'NIXPACKS', 'HEROKU', 'PAKETO') },
+        buildCommand: nullable(railway_config_schema_text),
+        watchPatterns: nullable({ type: 'array', items: railway_config_schema_text }),
+        dockerfilePath: nullable(railway_config_schema_text),
+        railpackVersion: nullable(railway_config_schema_text),
+        nixpacksConfigPath: nullable(railway_config_schema_text),
+        nixpacksPlan: nullable({ type: 'object' }),
+        nixpacksVersion: nullable(railway_config_schema_text),
+        buildEnvironment: nullable({ enum: either('V2', 'V3') }),
+    },
+};
+const deploy = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        startCommand: nullable(railway_config_schema_text),
+        preDeployCommand: nullable({ anyOf: [railway_config_schema_text, { type: 'array', items: railway_config_schema_text }] }),
+        healthcheckPath: nullable({ type: 'string', pattern: '^/' }),
+        healthcheckTimeout: nullable({ type: 'integer', minimum: 1 }),
+        ipv6EgressEnabled: nullable({ type: 'boolean' }),
+        numReplicas: nullable(count),
+        multiRegionConfig: nullable({
+            type: 'object',
+            additionalProperties: nullable({
+                type: 'object',
+                additionalProperties: false,
+                properties: { numReplicas: count },
+            }),
+        }),
+        cronSchedule: nullable(railway_config_schema_text),
+        restartPolicyType: { enum: either('ON_FAILURE', 'ALWAYS', 'NEVER') },
+        restartPolicyMaxRetries: nullable(count),
+        sleepApplication: nullable({ type: 'boolean' }),
+        registryCredentials: nullable({
+            type: 'object',
+            additionalProperties: false,
+            properties: { username: railway_config_schema_text, password: railway_config_schema_text },
+        }),
+        limitOverride: nullable({
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                containers: {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: { cpu: { type: 'number', minimum: 0 }, memoryBytes: count, diskBytes: count },
+                },
+            },
+        }),
+        requiredMountPath: nullable(railway_config_schema_text),
+        overlapSeconds: nullable(seconds),
+        drainingSeconds: nullable(seconds),
+        region: nullable(railway_config_schema_text),
+        runtime: nullable({ enum: either('V2', 'LEGACY', 'UNSPECIFIED') }),
+        useLegacyStacker: nullable({ type: 'boolean' }),
+    },
+};
+const railwayConfigSchema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'railway.json / railway.toml (Config as Code)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        $schema: railway_config_schema_text,
+        build,
+        deploy,
+        environments: {
+            type: 'object',
+            additionalProperties: {
+                type: 'object',
+                additionalProperties: false,
+                properties: { build, deploy },
+            },
+        },
+    },
+};
+/** The keys of each section, to tell a key written in the other one (`deploy.buildCommand`). */
+const RAILWAY_SECTION_KEYS = {
+    build: Object.keys(build.properties),
+    deploy: Object.keys(deploy.properties),
+};
+
 // EXTERNAL MODULE: ./actions/validate/src/yaml-lines.ts
 var yaml_lines = __webpack_require__(8871);
 ;// CONCATENATED MODULE: ./actions/validate/src/config-files.ts
@@ -91,6 +198,7 @@ var yaml_lines = __webpack_require__(8871);
  * Railway's `deploy.healthcheckPath` (the environment's override first, as Railway resolves it) is
  * reported as the path health-gate should probe.
  */
+
 
 
 
@@ -135,30 +243,56 @@ function parseJson(text, secrets) {
         return { data, lineOf: () => undefined };
     }
 }
-/** TOML keeps no positions; a key's line is found after its table header (`[deploy]`) or as a dotted key. */
+/** `"a".b . 'c'` as `a.b.c`: a TOML key or table name without its quotes and spaces. */
+function tomlName(raw) {
+    return raw
+        .split('.')
+        .map((part) => part.trim().replace(/^["']|["']$/g, ''))
+        .join('.');
+}
+/**
+ * TOML keeps no positions, so each table header (`[deploy]`, `[[x]]`) and each key is listed by
+ * its full dotted name with its line; a path's line is its own entry's, else the first table under
+ * it (`volumes` is at `[volumes.data]`), else its parent's.
+ */
 function tomlLineOf(text) {
-    const lines = text.split(/\r?\n/);
+    const entries = [];
+    let table = '';
+    for (const [index, line] of text.split(/\r?\n/).entries()) {
+        const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$/.exec(line)?.[1];
+        if (header !== undefined) {
+            table = tomlName(header);
+            entries.push({ name: table, line: index + 1 });
+            continue;
+        }
+        const key = /^\s*([\w"'.\- ]+?)\s*=/.exec(line)?.[1];
+        if (key !== undefined)
+            entries.push({ name: table ? `${table}.${tomlName(key)}` : tomlName(key), line: index + 1 });
+    }
     return (path) => {
         const keys = path.filter((p) => typeof p === 'string');
-        const last = keys[keys.length - 1];
-        if (last === undefined)
-            return undefined;
-        const table = keys.slice(0, -1).join('.');
-        let inTable = table === '';
-        for (const [index, line] of lines.entries()) {
-            const header = /^\s*\[\s*([^\]]+?)\s*\]/.exec(line);
-            if (header) {
-                inTable = header[1] === table;
-                if (inTable && keys.length === 1 && header[1] === last)
-                    return index + 1;
-                continue;
-            }
-            const key = /^\s*([\w."-]+)\s*=/.exec(line)?.[1]?.replace(/"/g, '');
-            if (key && ((inTable && key === last) || key === keys.join('.')))
-                return index + 1;
+        for (let n = keys.length; n > 0; n--) {
+            const name = keys.slice(0, n).join('.');
+            const hit = entries.find((e) => e.name === name) ?? entries.find((e) => e.name.startsWith(`${name}.`));
+            if (hit)
+                return hit.line;
         }
-        return table === '' ? undefined : tomlLineOf(text)(keys.slice(0, -1));
+        return undefined;
     };
+}
+/** `; did you mean healthcheckPath?`, or for Railway's two sections `; it belongs under build`. */
+function meantKey(platform, path, allowed, nearest) {
+    const key = String(path[path.length - 1]);
+    const near = nearest(key, allowed);
+    if (near)
+        return `; did you mean ${near}?`;
+    const section = path[path.length - 2];
+    if (platform === 'railway' && (section === 'build' || section === 'deploy')) {
+        const other = section === 'build' ? 'deploy' : 'build';
+        if (RAILWAY_SECTION_KEYS[other].includes(key))
+            return `; it belongs under ${other}`;
+    }
+    return '';
 }
 const compiled = new Map();
 /**
@@ -172,10 +306,11 @@ function validatorFor(platform, data) {
     if (!validator) {
         validator = (async () => {
             // strict: false, because Vercel's schemas carry annotations of their own (`private`).
-            const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false });
+            // verbose: each error carries its schema, whose keys name what an unknown key was meant to be.
+            const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, verbose: true });
             const schema = platform === 'vercel'
                 ? (await __webpack_require__.e(/* import() */ 918).then(__webpack_require__.bind(__webpack_require__, 6918))).vercelConfigSchema(new Set(keys.split(',')))
-                : (await __webpack_require__.e(/* import() */ 520).then(__webpack_require__.bind(__webpack_require__, 2520))).railwayConfigSchema;
+                : railwayConfigSchema;
             return ajv.compile(schema);
         })();
         compiled.set(cacheKey, validator);
@@ -188,7 +323,7 @@ async function shapeFindings(file, data, lineOf) {
     const platform = kindOf(file) === 'vercel.json' ? 'vercel' : 'railway';
     const validate = await validatorFor(platform, data);
     validate(data);
-    const { schemaProblems } = await __webpack_require__.e(/* import() */ 786).then(__webpack_require__.bind(__webpack_require__, 7786));
+    const { nearestKey, schemaProblems } = await __webpack_require__.e(/* import() */ 786).then(__webpack_require__.bind(__webpack_require__, 7786));
     const findings = [];
     const located = (path) => {
         const line = lineOf(path);
@@ -205,7 +340,7 @@ async function shapeFindings(file, data, lineOf) {
                 severity: 'warning',
                 kind: 'config',
                 rule: 'unknown-key',
-                message: `${field}: unknown key (not in the ${platform === 'vercel' ? 'Vercel' : 'Railway'} config schema)`,
+                message: `${field}: unknown key (not in the ${platform === 'vercel' ? 'Vercel' : 'Railway'} config schema)${meantKey(platform, problem.path, problem.allowedKeys ?? [], nearestKey)}`,
                 file,
                 ...located(problem.path),
             });
@@ -215,7 +350,7 @@ async function shapeFindings(file, data, lineOf) {
             severity: 'error',
             kind: 'config',
             rule: 'config-shape',
-            message: `${field}: ${problem.message}${publishedByVercel(problem.path) ? " (Vercel's schema)" : ''}`,
+            message: `${field}: ${problem.message}${publishedByVercel(problem.path) ? " (Vercel's schema)" : ''}${problem.unknownKey ? meantKey(platform, problem.path, problem.allowedKeys ?? [], nearestKey) : ''}`,
             file,
             ...located(problem.path),
         });

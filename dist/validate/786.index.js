@@ -27,6 +27,13 @@ function nearestKey(key, allowed) {
     }
     return best?.key;
 }
+/** The allowed value a wrong one was probably meant to be: a few letters off, or cut short (`DOCKER`). */
+function nearestValue(value, allowed) {
+    const strings = allowed.filter((v) => typeof v === 'string');
+    const upper = value.toUpperCase();
+    const cutShort = upper.length >= 3 ? strings.find((v) => v.toUpperCase().startsWith(upper)) : undefined;
+    return cutShort ?? nearestKey(value, strings);
+}
 function editDistance(a, b) {
     if (Math.abs(a.length - b.length) > 3)
         return 4;
@@ -122,8 +129,11 @@ function messageOf(e) {
             return e.message ?? 'not an accepted shape';
         case 'type':
             return expectedShapes([e]);
-        case 'enum':
-            return `expected one of ${listValues(e.params.allowedValues)}`;
+        case 'enum': {
+            const allowed = e.params.allowedValues;
+            const meant = typeof e.data === 'string' ? nearestValue(e.data, allowed) : undefined;
+            return `expected one of ${listValues(allowed)}${meant ? `; did you mean ${JSON.stringify(meant)}?` : ''}`;
+        }
         case 'const':
             return `expected ${JSON.stringify(e.params.allowedValue)}`;
         case 'required':

@@ -38,6 +38,14 @@ export function nearestKey(key: string, allowed: readonly string[]): string | un
   return best?.key;
 }
 
+/** The allowed value a wrong one was probably meant to be: a few letters off, or cut short (`DOCKER`). */
+function nearestValue(value: string, allowed: readonly unknown[]): string | undefined {
+  const strings = allowed.filter((v): v is string => typeof v === 'string');
+  const upper = value.toUpperCase();
+  const cutShort = upper.length >= 3 ? strings.find((v) => v.toUpperCase().startsWith(upper)) : undefined;
+  return cutShort ?? nearestKey(value, strings);
+}
+
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return 4;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -138,8 +146,11 @@ function messageOf(e: AjvError): string {
       return e.message ?? 'not an accepted shape';
     case 'type':
       return expectedShapes([e]);
-    case 'enum':
-      return `expected one of ${listValues(e.params.allowedValues as unknown[])}`;
+    case 'enum': {
+      const allowed = e.params.allowedValues as unknown[];
+      const meant = typeof e.data === 'string' ? nearestValue(e.data, allowed) : undefined;
+      return `expected one of ${listValues(allowed)}${meant ? `; did you mean ${JSON.stringify(meant)}?` : ''}`;
+    }
     case 'const':
       return `expected ${JSON.stringify(e.params.allowedValue)}`;
     case 'required':

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { schemaProblems } from '../../../actions/validate/src/schema-problems.ts';
 
 const problems = (schema: object, data: unknown) => {
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   validate(data);
   return schemaProblems(validate.errors, data).map((p) => [p.path, p.message]);
 };
@@ -57,5 +57,14 @@ describe('schema problems', () => {
   it('lists enum values once whatever their case', () => {
     const schema = { type: 'object', properties: { builder: { enum: ['RAILPACK', 'railpack', 'DOCKERFILE', 'dockerfile'] } } };
     expect(problems(schema, { builder: 'PAKETO' })).toEqual([[['builder'], 'expected one of "RAILPACK", "DOCKERFILE"']]);
+  });
+
+  it('says which allowed value a wrong one was probably meant to be', () => {
+    const schema = { type: 'object', properties: { builder: { enum: ['RAILPACK', 'DOCKERFILE', 'NIXPACKS'] } } };
+    expect(problems(schema, { builder: 'DOCKER' })).toEqual([
+      [['builder'], 'expected one of "RAILPACK", "DOCKERFILE", "NIXPACKS"; did you mean "DOCKERFILE"?'],
+    ]);
+    expect(problems(schema, { builder: 'NIXPAKCS' })[0]?.[1]).toMatch(/did you mean "NIXPACKS"\?$/);
+    expect(problems(schema, { builder: 'HEROKU' })[0]?.[1]).toBe('expected one of "RAILPACK", "DOCKERFILE", "NIXPACKS"');
   });
 });

@@ -57,42 +57,57 @@ function annotate(runner, f) {
  * The secret scan's ignore file (default `.github/deploy-env-ignore`), for false positives:
  *
  *     # a comment
- *     test/fixtures/**          a path glob (a pattern without a slash matches at any depth)
- *     docs/                     a folder
- *     fingerprint:3f9a0c1b2d4e5f60   one found value, by the fingerprint its finding shows
- *     rule:@secretlint/secretlint-rule-basicauth   a whole rule (its id, or the short name: basicauth)
+ *     test/fixtures/**          # a path glob (a pattern without a slash matches at any depth)
+ *     docs/                     # a folder
+ *     fingerprint:3f9a0c1b2d4e5f60   # one found value, by the fingerprint its finding shows
+ *     rule:@secretlint/secretlint-rule-basicauth   # a whole rule (its id, or the short name: basicauth)
+ *
+ * A `#` after white space starts a comment, so a rule can say why it is there. Each rule counts
+ * its matches: one that matched nothing (a typo, or a false positive since removed) is named.
  */
 
 function parseIgnoreFile(text) {
     const globs = [];
-    const fingerprints = new Set();
-    const rules = new Set();
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
+    const fingerprints = new Map();
+    const rules = new Map();
+    for (const [index, raw] of text.split(/\r?\n/).entries()) {
+        const line = raw.replace(/(^|\s)#.*$/, '').trim();
+        if (line === '')
             continue;
+        const rule = { line: index + 1, text: line, used: false };
         if (line.startsWith('fingerprint:'))
-            fingerprints.add(line.slice('fingerprint:'.length).trim().toLowerCase());
+            fingerprints.set(line.slice('fingerprint:'.length).trim().toLowerCase(), rule);
         else if (line.startsWith('rule:'))
-            rules.add(line.slice('rule:'.length).trim());
+            rules.set(line.slice('rule:'.length).trim(), rule);
         else {
             let glob = line.replace(/^\/+/, '');
             if (glob.endsWith('/'))
                 glob = `${glob}**`;
             if (!line.slice(0, -1).includes('/'))
                 glob = `**/${glob}`;
-            globs.push(glob);
+            globs.push({ ...rule, glob });
         }
     }
     const shortName = (rule) => rule.replace(/^@secretlint\/secretlint-rule-/, '');
+    const use = (rule) => {
+        if (rule)
+            rule.used = true;
+        return rule !== undefined;
+    };
     return {
         size: globs.length + fingerprints.size + rules.size,
-        ignoresPath: (path) => globs.some((glob) => (0,external_node_path_.matchesGlob)(path, glob) || (0,external_node_path_.matchesGlob)(path, glob.replace(/^\*\*\//, ''))),
-        ignoresFinding: (rule, fingerprint) => rules.has(rule) || rules.has(shortName(rule)) || (fingerprint !== undefined && fingerprints.has(fingerprint)),
+        ignoresPath: (path) => use(globs.find(({ glob }) => (0,external_node_path_.matchesGlob)(path, glob) || (0,external_node_path_.matchesGlob)(path, glob.replace(/^\*\*\//, '')))),
+        ignoresFinding: (rule, fingerprint) => use(rules.get(rule) ?? rules.get(shortName(rule)) ?? (fingerprint === undefined ? undefined : fingerprints.get(fingerprint))),
+        unused: () => [...globs, ...fingerprints.values(), ...rules.values()]
+            .filter((r) => !r.used)
+            .sort((a, b) => a.line - b.line)
+            .map(({ line, text }) => ({ line, text })),
     };
 }
 const EMPTY_IGNORE = parseIgnoreFile('');
 
+// EXTERNAL MODULE: ./actions/validate/src/manifest.ts + 1 modules
+var manifest = __webpack_require__(9094);
 ;// CONCATENATED MODULE: ./actions/validate/src/sources.ts
 /**
  * Where the values come from. Each source reads one set of variables: the job's environment, a
@@ -267,6 +282,7 @@ function renderSummary(report) {
 
 
 
+
 function pullRequestRange(env) {
     const path = env.GITHUB_EVENT_PATH;
     if (!path || !(0,external_node_fs_.existsSync)(path))
@@ -292,6 +308,44 @@ async function readInput(path, input) {
         });
     }
 }
+/** What to do, for the kinds of finding that failed the step only. */
+function hintFor(failing) {
+    const kinds = new Set(failing.map((f) => f.kind));
+    const steps = [];
+    if (kinds.has('variable'))
+        steps.push('fix the variables in the platform or the secrets store');
+    if (kinds.has('config'))
+        steps.push('fix the config files at the lines shown');
+    if (kinds.has('secret'))
+        steps.push('remove committed secrets (and rotate them), or list a false positive in the ignore file');
+    const text = steps.join('; ');
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+/** A warning about the schema as a whole, at its `environments` / `services` list when it has one. */
+function schemaWarning(rule, message, schema, list) {
+    const line = schema.lineOf([list], { key: true });
+    return { severity: 'warning', kind: 'variable', rule, message, file: schema.file, ...(line ? { line } : {}) };
+}
+/**
+ * The `environment` input as the schema names it. GitHub's environment names ignore case, so
+ * `Production` is the schema's `production`. A name the schema does not know would silently skip
+ * every rule scoped to the others (DEBUG off in production): refused when the schema declares its
+ * `environments`, else a warning.
+ */
+function schemaEnvironment(environment, schema, known, findings, runner) {
+    if (!environment || known.length === 0 || known.includes(environment))
+        return environment;
+    const sameName = known.find((n) => n.toLowerCase() === environment.toLowerCase());
+    if (sameName) {
+        runner.info(`Environment '${environment}' is the schema's '${sameName}' (environment names ignore case).`);
+        return sameName;
+    }
+    if (schema.schema.environments) {
+        throw new src_errors/* UserError */.yo(`Input 'environment' got "${environment}": expected one of the schema's environments (${known.join(', ')}).`, { hint: `Fix the environment input, or add '${environment}' to \`environments\` in ${schema.file}.` });
+    }
+    findings.push(schemaWarning('unknown-environment', `environment '${environment}' is named by no rule in the schema (rules name ${known.join(', ')}): only the rules for every environment were checked`, schema, 'environments'));
+    return environment;
+}
 async function validate(inputs, ctx) {
     const { runner } = ctx;
     const workspace = ctx.env.GITHUB_WORKSPACE ?? process.cwd();
@@ -302,7 +356,12 @@ async function validate(inputs, ctx) {
         });
     }
     const display = (path) => (0,external_node_path_.relative)(cwd, (0,external_node_path_.resolve)(cwd, path)) || path;
-    const schemaPath = inputs.schema.toLowerCase() === 'none' ? undefined : (0,external_node_path_.resolve)(cwd, inputs.schema);
+    let schemaPath = inputs.schema.toLowerCase() === 'none' ? undefined : (0,external_node_path_.resolve)(cwd, inputs.schema);
+    // `env-example` alone: the default schema file need not exist.
+    if (schemaPath && inputs.envExample && inputs.schema === manifest/* DEFAULT_SCHEMA */.my && !(0,external_node_fs_.existsSync)(schemaPath)) {
+        runner.info(`No ${manifest/* DEFAULT_SCHEMA */.my}: the variables are checked against ${inputs.envExample} alone.`);
+        schemaPath = undefined;
+    }
     // Before anything loads: a missing schema is the commonest mistake, and the cheapest to report.
     if (schemaPath && !(0,external_node_fs_.existsSync)(schemaPath)) {
         throw new src_errors/* UserError */.yo(`The schema file '${inputs.schema}' was not found in ${cwd}.`, {
@@ -320,7 +379,11 @@ async function validate(inputs, ctx) {
                 ? await loadEnvExample((0,external_node_path_.resolve)(cwd, inputs.envExample), display(inputs.envExample))
                 : undefined;
             const { checkVariables } = await __webpack_require__.e(/* import() */ 897).then(__webpack_require__.bind(__webpack_require__, 2897));
-            const { servicesNamed } = await __webpack_require__.e(/* import() */ 334).then(__webpack_require__.bind(__webpack_require__, 9334));
+            const { environmentsNamed, servicesNamed } = await __webpack_require__.e(/* import() */ 334).then(__webpack_require__.bind(__webpack_require__, 9334));
+            // The environment as the schema spells it: a typo must not switch the production rules off.
+            const environment = schema
+                ? schemaEnvironment(inputs.environment, schema, environmentsNamed(schema.schema), findings, runner)
+                : inputs.environment;
             // A provider's client loads only for the runs that read it.
             const reads = (kind) => inputs.sources.some((s) => s.kind === kind);
             const railway = reads('railway') ? await __webpack_require__.e(/* import() */ 181).then(__webpack_require__.bind(__webpack_require__, 4181)) : undefined;
@@ -350,7 +413,7 @@ async function validate(inputs, ctx) {
             const found = await checkVariables({
                 schema,
                 example,
-                environment: inputs.environment,
+                environment,
                 services,
                 sources,
                 setSecret: (value) => runner.setSecret(value),
@@ -358,15 +421,21 @@ async function validate(inputs, ctx) {
             variableCount = Object.keys(schema?.schema.variables ?? {}).length + (example?.keys.length ?? 0);
             findings.push(...found);
             const envScoped = Object.values(schema?.schema.variables ?? {}).filter((v) => v?.environments !== undefined).length;
-            if (!inputs.environment && envScoped > 0) {
+            if (!environment && envScoped > 0) {
                 runner.info(`${envScoped} variable(s) apply only in named environments and were not checked: set \`environment\`.`);
             }
             const known = schema ? servicesNamed(schema.schema) : [];
             for (const service of services) {
-                if (known.length > 0 && !known.includes(service))
-                    runner.info(`Service '${service}' is not named in the schema: only its shared variables apply.`);
+                if (known.length === 0 || known.includes(service))
+                    continue;
+                const text = `service '${service}' is not named in the schema (it names ${known.join(', ')}): only the variables of every service apply to it`;
+                // With a declared `services` list an unknown name is most likely a typo: a warning, not a note.
+                if (schema?.schema.services)
+                    findings.push(schemaWarning('unknown-service', text, schema, 'services'));
+                else
+                    runner.info(`${text[0]?.toUpperCase()}${text.slice(1)}.`);
             }
-            runner.info(`${variableCount} variable(s) declared; read from ${sources.map((s) => s.name).join(', ')}${inputs.environment ? ` for ${inputs.environment}` : ''}: ${found.length} problem(s).`);
+            runner.info(`${variableCount} variable(s) declared; read from ${sources.map((s) => s.name).join(', ')}${environment ? ` for ${environment}` : ''}: ${found.length} problem(s).`);
         });
     }
     let configFiles = [];
@@ -405,6 +474,14 @@ async function validate(inputs, ctx) {
             findings.push(...result.findings);
             runner.info(`Scanned ${result.stats.files} tracked file(s)${result.stats.commits ? ` and ${result.stats.commits} pull-request commit(s)` : ''} in ${(result.stats.durationMs / 1000).toFixed(1)}s` +
                 `${ignore.size > 0 ? ` (${ignore.size} ignore rule(s), ${result.stats.ignored} file(s) ignored)` : ''}: ${result.findings.length} finding(s).`);
+            // A rule that matched nothing is a typo or a leftover: said, but no finding (it hides nothing).
+            for (const rule of ignore.unused()) {
+                runner.warning(`Ignore rule ${JSON.stringify(rule.text)} matched nothing: check its spelling, or remove it.`, {
+                    title: 'validate: ignore file',
+                    file: display(inputs.secretsIgnore),
+                    startLine: rule.line,
+                });
+            }
         });
     }
     const sorted = sortFindings(findings);
@@ -441,9 +518,7 @@ async function validate(inputs, ctx) {
     renderSummary(report).write(runner);
     const failed = inputs.failOn === 'never' ? false : inputs.failOn === 'warning' ? errors + warnings > 0 : errors > 0;
     if (failed) {
-        throw new src_errors/* UserError */.yo(`Not ready to deploy: ${errors} error(s) and ${warnings} warning(s) (fail-on: ${inputs.failOn}). Each is annotated above, and listed in the summary and ${reportPath}.`, {
-            hint: 'Fix the variables in the platform or the secrets store, remove committed secrets (and rotate them), or list a false positive in the ignore file.',
-        });
+        throw new src_errors/* UserError */.yo(`Not ready to deploy: ${errors} error(s) and ${warnings} warning(s) (fail-on: ${inputs.failOn}). Each is annotated above, and listed in the summary and ${reportPath}.`, { hint: hintFor(inputs.failOn === 'warning' ? sorted : sorted.filter((f) => f.severity === 'error')) });
     }
     runner.info(`Validation finished: ${errors} error(s), ${warnings} warning(s).`);
     return { status: errors + warnings > 0 ? 'warning' : 'success' };

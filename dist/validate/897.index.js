@@ -157,6 +157,7 @@ async function checkVariables(check) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   eK: () => (/* binding */ requirementsFor),
+/* harmony export */   environmentsNamed: () => (/* binding */ environmentsNamed),
 /* harmony export */   servicesNamed: () => (/* binding */ servicesNamed)
 /* harmony export */ });
 /* unused harmony exports RULE_NAMES, applies */
@@ -245,6 +246,14 @@ function requirementsFor(loaded, example, scope) {
     return [...requirements.values()];
 }
 /** Every service the schema names, in the order first written. */
+/** Every environment the schema knows: its `environments` list and every rule's scope. */
+function environmentsNamed(schema) {
+    const names = new Set(schema.environments ?? []);
+    for (const spec of Object.values(schema.variables))
+        for (const n of scopeNames(spec?.environments) ?? [])
+            names.add(n);
+    return [...names];
+}
 function servicesNamed(schema) {
     const names = new Set(schema.services ?? []);
     for (const spec of Object.values(schema.variables))

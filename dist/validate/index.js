@@ -24,6 +24,7 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  my: () => (/* binding */ DEFAULT_SCHEMA),
   eu: () => (/* binding */ manifest)
 });
 
@@ -67,6 +68,8 @@ const sourceType = {
 };
 /** A variable or environment name as the schema spells it. */
 const manifest_name = (what) => input_types/* pattern */.T1(/^[A-Za-z0-9_.-]{1,100}$/, `${what} (letters, digits, _ . -)`);
+/** Where the schema is looked for unless `schema` says otherwise. */
+const DEFAULT_SCHEMA = '.github/deploy-env.yml';
 /** The catalog's example schema: the seeds' pre-deploy checklists, written as rules. */
 const SCHEMA_EXAMPLE = `# .github/deploy-env.yml
 # yaml-language-server: $schema=https://raw.githubusercontent.com/OWNER/REPO/v1/schemas/deploy-env.schema.json
@@ -106,7 +109,7 @@ const manifest = defineAction({
     description: 'Pre-deploy readiness: every required variable set for each service and environment and passing its rules (length, pattern, URL, allowed and forbidden values), railway.json / railway.toml / vercel.json well formed, and no secret or .env file committed. Values are never printed.',
     branding: { icon: 'shield', color: 'green' },
     inputs: {
-        schema: (0,inputs/* withDefault */.IQ)(input_types/* text */.Qq('a path to a YAML schema file, relative to the working directory, or none'), '.github/deploy-env.yml', "The variables and their rules (format in the catalog). 'none' skips the variable checks."),
+        schema: (0,inputs/* withDefault */.IQ)(input_types/* text */.Qq('a path to a YAML schema file, relative to the working directory, or none'), DEFAULT_SCHEMA, "The variables and their rules (format in the catalog). 'none' skips the variable checks."),
         'env-example': (0,inputs/* optional */.lq)(input_types/* text */.Qq('a path to a .env.example-style file'), 'A simpler schema: every key of this file is a required variable (its values are ignored). Used alongside `schema` or alone.'),
         environment: (0,inputs/* optional */.lq)(manifest_name('an environment name such as production'), "The environment being deployed, which picks the schema's per-environment rules (`environments: production: …`)."),
         services: (0,inputs/* optional */.lq)(input_types/* list */.p_(manifest_name('a service name')), "The services the values are for, which picks the schema's per-service variables and rules. Default: every variable, whatever its services."),
@@ -166,7 +169,7 @@ ${SCHEMA_EXAMPLE}
 
 A malformed schema fails the step before any value is read, with each problem's line and field: \`.github/deploy-env.yml:12: variables.JWT_SECRET.min-length: Invalid input: expected number, received string\`. [\`schemas/deploy-env.schema.json\`](schemas/deploy-env.schema.json), generated from the same zod schema, gives editors completion and checking (the \`yaml-language-server\` comment above).
 
-The simpler form: \`env-example: .env.example\` makes every key of that file required (its values are ignored), alone or with a schema.
+The simpler form: \`env-example: .env.example\` makes every key of that file required (its values are ignored), alone (when there is no \`.github/deploy-env.yml\`, or with \`schema: none\`) or with a schema.
 
 ### Sources of values
 
@@ -190,11 +193,11 @@ When a folder has both \`railway.toml\` and \`railway.json\`, Railway reads the 
 With \`scan-secrets\` (default on), every tracked file (\`git ls-files\`; binary files and files over 1 MiB skipped) goes through secretlint's recommended preset (AWS, GCP, GitHub, GitLab, Slack, npm, OpenAI, Anthropic, SendGrid, Shopify, private keys, basic auth and database URLs with passwords, …) plus Stripe live keys (\`sk_live_\`, \`rk_live_\`) and webhook secrets (\`whsec_\`) through secretlint's pattern rule; committed dotenv files (\`.env\`, \`.env.production\`; not \`.env.example\`, \`.sample\`, \`.template\`) are errors too. On a pull request, the lines each of its commits added are scanned as well, so a key committed and then deleted is still found (this needs \`fetch-depth: 0\`; a shallow clone gets a warning). Each finding is an annotation at its file and line, showing the secret masked (\`sk_l…(40 chars)\`) and a fingerprint. secretlint's \`secretlint-disable-line\` comments work; false positives go in \`secrets-ignore\` (default \`.github/deploy-env-ignore\`):
 
 \`\`\`text
-# one rule a line
-test/fixtures/**            a path glob; without a slash it matches at any depth
-docs/                       a folder
-fingerprint:3f9a0c1b2d4e5f60   one found value, by its fingerprint
-rule:basicauth              a whole rule (secretlint's id, or its short name; committed-env-file too)
+# one rule a line; a # after a space starts a comment. A rule that matches nothing is named in a warning.
+test/fixtures/**            # a path glob; without a slash it matches at any depth
+docs/                       # a folder
+fingerprint:3f9a0c1b2d4e5f60   # one found value, by its fingerprint
+rule:basicauth              # a whole rule (secretlint's id, or its short name; committed-env-file too)
 \`\`\`
 
 ### Outcome

@@ -179,6 +179,58 @@ describe('validate', () => {
     expect(run.outputs).toMatchObject({ errors: '1', warnings: '1' });
   });
 
+  it("reads Production as the schema's production, and refuses an environment the schema does not know", async () => {
+    const repo = seed({ planted: true });
+    const inputs = { services: SERVICES, sources: `dotenv:${repo.valuesFile}`, 'scan-secrets': 'false' };
+    const secrets = secretValues(repo.values);
+    const cased = await runBundle('validate', { cwd: repo.dir, inputs: { ...inputs, environment: 'Production' }, secrets });
+    expect(cased.stdout).toContain("Environment 'Production' is the schema's 'production'");
+    // The production rules ran: DEBUG=True is among the errors, as with `production`.
+    expect(cased.errors.some((e) => e.startsWith('DEBUG'))).toBe(true);
+    const typo = await runBundle('validate', { cwd: repo.dir, inputs: { ...inputs, environment: 'prodution' }, secrets });
+    expect(cleanFailureProblems(typo)).toEqual([]);
+    expect(typo.errors[0]).toMatch(
+      /^Input 'environment' got "prodution": expected one of the schema's environments \(production, staging\)\.\nHint: Fix the environment input, or add 'prodution' to `environments` in \.github\/deploy-env\.yml\./,
+    );
+  });
+
+  it('warns about a service the schema does not name, at its services list', async () => {
+    const repo = seed({ planted: false });
+    const run = await runBundle('validate', {
+      cwd: repo.dir,
+      inputs: {
+        environment: 'production',
+        services: 'api, wroker',
+        sources: `dotenv:${repo.valuesFile}`,
+        'scan-secrets': 'false',
+      },
+      secrets: secretValues(repo.values),
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.warnings).toEqual([
+      "service 'wroker' is not named in the schema (it names backend, worker, api, web, app): only the variables of every service apply to it [unknown-service]",
+    ]);
+    expect(run.annotations[0]?.properties).toMatchObject({
+      file: '.github/deploy-env.yml',
+      line: String(lineOf(SCHEMA, 'services: [')),
+    });
+  });
+
+  it('checks against an env-example alone when the repository has no schema file', async () => {
+    const repo = seed({ planted: false });
+    rmSync(join(repo.dir, '.github', 'deploy-env.yml'));
+    writeFileSync(join(repo.dir, '.env.example'), 'API_URL=\nSTRIPE_SECRET_KEY=\n');
+    const run = await runBundle('validate', {
+      cwd: repo.dir,
+      env: { API_URL: 'https://api.shop.test' },
+      inputs: { 'env-example': '.env.example', sources: 'env', 'scan-secrets': 'false', 'check-config': 'false' },
+    });
+    expect(run.stdout).toContain('No .github/deploy-env.yml: the variables are checked against .env.example alone.');
+    expect(run.errors[0]).toMatch(/^STRIPE_SECRET_KEY from env: missing/);
+    expect(run.outputs.errors).toBe('1');
+    expect(run.errors.at(-1)).toMatch(/\nHint: Fix the variables in the platform or the secrets store\.$/);
+  });
+
   it('never shows a canary planted as a variable value, even when it breaks a rule', async () => {
     const repo = seed({ planted: false });
     const canary = makeCanary();

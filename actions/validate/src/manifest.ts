@@ -30,6 +30,9 @@ const sourceType: t.InputType<SourceSpec> = {
 /** A variable or environment name as the schema spells it. */
 const name = (what: string) => t.pattern(/^[A-Za-z0-9_.-]{1,100}$/, `${what} (letters, digits, _ . -)`);
 
+/** Where the schema is looked for unless `schema` says otherwise. */
+export const DEFAULT_SCHEMA = '.github/deploy-env.yml';
+
 /** The catalog's example schema: the seeds' pre-deploy checklists, written as rules. */
 export const SCHEMA_EXAMPLE = `# .github/deploy-env.yml
 # yaml-language-server: $schema=https://raw.githubusercontent.com/OWNER/REPO/v1/schemas/deploy-env.schema.json
@@ -73,7 +76,7 @@ export const manifest = defineAction({
   inputs: {
     schema: withDefault(
       t.text('a path to a YAML schema file, relative to the working directory, or none'),
-      '.github/deploy-env.yml',
+      DEFAULT_SCHEMA,
       "The variables and their rules (format in the catalog). 'none' skips the variable checks.",
     ),
     'env-example': optional(
@@ -183,7 +186,7 @@ ${SCHEMA_EXAMPLE}
 
 A malformed schema fails the step before any value is read, with each problem's line and field: \`.github/deploy-env.yml:12: variables.JWT_SECRET.min-length: Invalid input: expected number, received string\`. [\`schemas/deploy-env.schema.json\`](schemas/deploy-env.schema.json), generated from the same zod schema, gives editors completion and checking (the \`yaml-language-server\` comment above).
 
-The simpler form: \`env-example: .env.example\` makes every key of that file required (its values are ignored), alone or with a schema.
+The simpler form: \`env-example: .env.example\` makes every key of that file required (its values are ignored), alone (when there is no \`.github/deploy-env.yml\`, or with \`schema: none\`) or with a schema.
 
 ### Sources of values
 
@@ -207,11 +210,11 @@ When a folder has both \`railway.toml\` and \`railway.json\`, Railway reads the 
 With \`scan-secrets\` (default on), every tracked file (\`git ls-files\`; binary files and files over 1 MiB skipped) goes through secretlint's recommended preset (AWS, GCP, GitHub, GitLab, Slack, npm, OpenAI, Anthropic, SendGrid, Shopify, private keys, basic auth and database URLs with passwords, …) plus Stripe live keys (\`sk_live_\`, \`rk_live_\`) and webhook secrets (\`whsec_\`) through secretlint's pattern rule; committed dotenv files (\`.env\`, \`.env.production\`; not \`.env.example\`, \`.sample\`, \`.template\`) are errors too. On a pull request, the lines each of its commits added are scanned as well, so a key committed and then deleted is still found (this needs \`fetch-depth: 0\`; a shallow clone gets a warning). Each finding is an annotation at its file and line, showing the secret masked (\`sk_l…(40 chars)\`) and a fingerprint. secretlint's \`secretlint-disable-line\` comments work; false positives go in \`secrets-ignore\` (default \`.github/deploy-env-ignore\`):
 
 \`\`\`text
-# one rule a line
-test/fixtures/**            a path glob; without a slash it matches at any depth
-docs/                       a folder
-fingerprint:3f9a0c1b2d4e5f60   one found value, by its fingerprint
-rule:basicauth              a whole rule (secretlint's id, or its short name; committed-env-file too)
+# one rule a line; a # after a space starts a comment. A rule that matches nothing is named in a warning.
+test/fixtures/**            # a path glob; without a slash it matches at any depth
+docs/                       # a folder
+fingerprint:3f9a0c1b2d4e5f60   # one found value, by its fingerprint
+rule:basicauth              # a whole rule (secretlint's id, or its short name; committed-env-file too)
 \`\`\`
 
 ### Outcome

@@ -141,6 +141,13 @@ export function requirementsFor(loaded: LoadedSchema | undefined, example: EnvEx
 }
 
 /** Every service the schema names, in the order first written. */
+/** Every environment the schema knows: its `environments` list and every rule's scope. */
+export function environmentsNamed(schema: DeployEnvSchema): string[] {
+  const names = new Set<string>(schema.environments ?? []);
+  for (const spec of Object.values(schema.variables)) for (const n of scopeNames(spec?.environments) ?? []) names.add(n);
+  return [...names];
+}
+
 export function servicesNamed(schema: DeployEnvSchema): string[] {
   const names = new Set<string>(schema.services ?? []);
   for (const spec of Object.values(schema.variables)) for (const n of scopeNames(spec?.services) ?? []) names.add(n);

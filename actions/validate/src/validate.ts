@@ -11,7 +11,7 @@ import { UserError } from '@deploy-suite/core/errors';
 import type { ActionContext, ActionResult } from '@deploy-suite/core/run';
 import { annotate, counts, type Finding, sortFindings } from './findings.ts';
 import { EMPTY_IGNORE, type IgnoreList, parseIgnoreFile } from './ignore-file.ts';
-import type { SourceSpec, ValidateInputs } from './manifest.ts';
+import { DEFAULT_SCHEMA, type SourceSpec, type ValidateInputs } from './manifest.ts';
 import type { EnvExample, LoadedSchema } from './requirements.ts';
 import type { ScanStats } from './secret-scan.ts';
 import { type ProviderSources, sourceOf } from './sources.ts';
@@ -54,6 +54,59 @@ async function readInput(path: string, input: string): Promise<string> {
   }
 }
 
+/** What to do, for the kinds of finding that failed the step only. */
+function hintFor(failing: readonly Finding[]): string {
+  const kinds = new Set(failing.map((f) => f.kind));
+  const steps: string[] = [];
+  if (kinds.has('variable')) steps.push('fix the variables in the platform or the secrets store');
+  if (kinds.has('config')) steps.push('fix the config files at the lines shown');
+  if (kinds.has('secret')) steps.push('remove committed secrets (and rotate them), or list a false positive in the ignore file');
+  const text = steps.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** A warning about the schema as a whole, at its `environments` / `services` list when it has one. */
+function schemaWarning(rule: string, message: string, schema: LoadedSchema, list: 'environments' | 'services'): Finding {
+  const line = schema.lineOf([list], { key: true });
+  return { severity: 'warning', kind: 'variable', rule, message, file: schema.file, ...(line ? { line } : {}) };
+}
+
+/**
+ * The `environment` input as the schema names it. GitHub's environment names ignore case, so
+ * `Production` is the schema's `production`. A name the schema does not know would silently skip
+ * every rule scoped to the others (DEBUG off in production): refused when the schema declares its
+ * `environments`, else a warning.
+ */
+function schemaEnvironment(
+  environment: string | undefined,
+  schema: LoadedSchema,
+  known: readonly string[],
+  findings: Finding[],
+  runner: ActionContext['runner'],
+): string | undefined {
+  if (!environment || known.length === 0 || known.includes(environment)) return environment;
+  const sameName = known.find((n) => n.toLowerCase() === environment.toLowerCase());
+  if (sameName) {
+    runner.info(`Environment '${environment}' is the schema's '${sameName}' (environment names ignore case).`);
+    return sameName;
+  }
+  if (schema.schema.environments) {
+    throw new UserError(
+      `Input 'environment' got "${environment}": expected one of the schema's environments (${known.join(', ')}).`,
+      { hint: `Fix the environment input, or add '${environment}' to \`environments\` in ${schema.file}.` },
+    );
+  }
+  findings.push(
+    schemaWarning(
+      'unknown-environment',
+      `environment '${environment}' is named by no rule in the schema (rules name ${known.join(', ')}): only the rules for every environment were checked`,
+      schema,
+      'environments',
+    ),
+  );
+  return environment;
+}
+
 export async function validate(inputs: ValidateInputs, ctx: ActionContext): Promise<ActionResult> {
   const { runner } = ctx;
   const workspace = ctx.env.GITHUB_WORKSPACE ?? process.cwd();
@@ -64,7 +117,12 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
     });
   }
   const display = (path: string) => relative(cwd, resolve(cwd, path)) || path;
-  const schemaPath = inputs.schema.toLowerCase() === 'none' ? undefined : resolve(cwd, inputs.schema);
+  let schemaPath = inputs.schema.toLowerCase() === 'none' ? undefined : resolve(cwd, inputs.schema);
+  // `env-example` alone: the default schema file need not exist.
+  if (schemaPath && inputs.envExample && inputs.schema === DEFAULT_SCHEMA && !existsSync(schemaPath)) {
+    runner.info(`No ${DEFAULT_SCHEMA}: the variables are checked against ${inputs.envExample} alone.`);
+    schemaPath = undefined;
+  }
   // Before anything loads: a missing schema is the commonest mistake, and the cheapest to report.
   if (schemaPath && !existsSync(schemaPath)) {
     throw new UserError(`The schema file '${inputs.schema}' was not found in ${cwd}.`, {
@@ -83,7 +141,11 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
         ? await loadEnvExample(resolve(cwd, inputs.envExample), display(inputs.envExample))
         : undefined;
       const { checkVariables } = await import('./check-variables.ts');
-      const { servicesNamed } = await import('./requirements.ts');
+      const { environmentsNamed, servicesNamed } = await import('./requirements.ts');
+      // The environment as the schema spells it: a typo must not switch the production rules off.
+      const environment = schema
+        ? schemaEnvironment(inputs.environment, schema, environmentsNamed(schema.schema), findings, runner)
+        : inputs.environment;
       // A provider's client loads only for the runs that read it.
       const reads = (kind: SourceSpec['kind']) => inputs.sources.some((s) => s.kind === kind);
       const railway = reads('railway') ? await import('./source-railway.ts') : undefined;
@@ -116,7 +178,7 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
       const found = await checkVariables({
         schema,
         example,
-        environment: inputs.environment,
+        environment,
         services,
         sources,
         setSecret: (value) => runner.setSecret(value),
@@ -124,16 +186,19 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
       variableCount = Object.keys(schema?.schema.variables ?? {}).length + (example?.keys.length ?? 0);
       findings.push(...found);
       const envScoped = Object.values(schema?.schema.variables ?? {}).filter((v) => v?.environments !== undefined).length;
-      if (!inputs.environment && envScoped > 0) {
+      if (!environment && envScoped > 0) {
         runner.info(`${envScoped} variable(s) apply only in named environments and were not checked: set \`environment\`.`);
       }
       const known = schema ? servicesNamed(schema.schema) : [];
       for (const service of services) {
-        if (known.length > 0 && !known.includes(service))
-          runner.info(`Service '${service}' is not named in the schema: only its shared variables apply.`);
+        if (known.length === 0 || known.includes(service)) continue;
+        const text = `service '${service}' is not named in the schema (it names ${known.join(', ')}): only the variables of every service apply to it`;
+        // With a declared `services` list an unknown name is most likely a typo: a warning, not a note.
+        if (schema?.schema.services) findings.push(schemaWarning('unknown-service', text, schema, 'services'));
+        else runner.info(`${text[0]?.toUpperCase()}${text.slice(1)}.`);
       }
       runner.info(
-        `${variableCount} variable(s) declared; read from ${sources.map((s) => s.name).join(', ')}${inputs.environment ? ` for ${inputs.environment}` : ''}: ${found.length} problem(s).`,
+        `${variableCount} variable(s) declared; read from ${sources.map((s) => s.name).join(', ')}${environment ? ` for ${environment}` : ''}: ${found.length} problem(s).`,
       );
     });
   }
@@ -178,6 +243,14 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
         `Scanned ${result.stats.files} tracked file(s)${result.stats.commits ? ` and ${result.stats.commits} pull-request commit(s)` : ''} in ${(result.stats.durationMs / 1000).toFixed(1)}s` +
           `${ignore.size > 0 ? ` (${ignore.size} ignore rule(s), ${result.stats.ignored} file(s) ignored)` : ''}: ${result.findings.length} finding(s).`,
       );
+      // A rule that matched nothing is a typo or a leftover: said, but no finding (it hides nothing).
+      for (const rule of ignore.unused()) {
+        runner.warning(`Ignore rule ${JSON.stringify(rule.text)} matched nothing: check its spelling, or remove it.`, {
+          title: 'validate: ignore file',
+          file: display(inputs.secretsIgnore),
+          startLine: rule.line,
+        });
+      }
     });
   }
 
@@ -221,9 +294,7 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
   if (failed) {
     throw new UserError(
       `Not ready to deploy: ${errors} error(s) and ${warnings} warning(s) (fail-on: ${inputs.failOn}). Each is annotated above, and listed in the summary and ${reportPath}.`,
-      {
-        hint: 'Fix the variables in the platform or the secrets store, remove committed secrets (and rotate them), or list a false positive in the ignore file.',
-      },
+      { hint: hintFor(inputs.failOn === 'warning' ? sorted : sorted.filter((f) => f.severity === 'error')) },
     );
   }
   runner.info(`Validation finished: ${errors} error(s), ${warnings} warning(s).`);

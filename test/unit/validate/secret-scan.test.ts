@@ -83,6 +83,18 @@ describe('the secret scan', () => {
     const { findings, stats } = await scan(cwd, { ignore });
     expect(findings).toEqual([]);
     expect(stats.ignored).toBe(1);
+    expect(ignore.unused()).toEqual([]);
+  });
+
+  it('reads a comment after a rule, and names the rules that matched nothing with their lines', async () => {
+    const cwd = repo({ 'settings.py': `KEY = '${LIVE_KEY}'\n` });
+    const ignore = parseIgnoreFile('settings.py   # the test key, revoked\nsetings.py # a typo\nrule:gitlab\n');
+    const { findings } = await scan(cwd, { ignore });
+    expect(findings).toEqual([]);
+    expect(ignore.unused()).toEqual([
+      { line: 2, text: 'setings.py' },
+      { line: 3, text: 'rule:gitlab' },
+    ]);
   });
 
   it('on a pull request, finds a key a commit added and a later commit removed, naming the commit', async () => {

@@ -70,14 +70,16 @@ const regexSource = schemas/* string */.YjP().refine((source) => {
         return false;
     }
 }, { message: 'expected a valid regular expression' });
+const scheme = schemas/* string */.YjP().regex(/^[a-z][a-z0-9+.-]*$/, 'expected a URL scheme such as https or postgres');
 const urlRule = schemas/* union */.KCZ([
     schemas/* boolean */.zMY(),
     schemas/* strictObject */.rej({
-        schemes: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[a-z][a-z0-9+.-]*$/, 'expected a URL scheme such as https or postgres'))
-            .min(1)
+        schemes: schemas/* union */.KCZ([scheme, schemas/* array */.YOg(scheme).min(1)])
+            // One scheme may be written alone (`schemes: https`): a list of one.
+            .transform((s) => (typeof s === 'string' ? [s] : s))
             .describe('The schemes allowed, without "://", e.g. [https] or [postgres, postgresql].'),
     }),
-]);
+], { error: 'expected true, false or { schemes: [https, …] } (schemes without "://")' });
 /** The rules a value must pass; each is checked only when the value is set (except `required`). */
 const rulesShape = {
     required: schemas/* boolean */.zMY().optional().describe('The variable must be set and not empty (default true).'),

@@ -22,15 +22,21 @@ const regexSource = z.string().refine(
   { message: 'expected a valid regular expression' },
 );
 
-const urlRule = z.union([
-  z.boolean(),
-  z.strictObject({
-    schemes: z
-      .array(z.string().regex(/^[a-z][a-z0-9+.-]*$/, 'expected a URL scheme such as https or postgres'))
-      .min(1)
-      .describe('The schemes allowed, without "://", e.g. [https] or [postgres, postgresql].'),
-  }),
-]);
+const scheme = z.string().regex(/^[a-z][a-z0-9+.-]*$/, 'expected a URL scheme such as https or postgres');
+
+const urlRule = z.union(
+  [
+    z.boolean(),
+    z.strictObject({
+      schemes: z
+        .union([scheme, z.array(scheme).min(1)])
+        // One scheme may be written alone (`schemes: https`): a list of one.
+        .transform((s) => (typeof s === 'string' ? [s] : s))
+        .describe('The schemes allowed, without "://", e.g. [https] or [postgres, postgresql].'),
+    }),
+  ],
+  { error: 'expected true, false or { schemes: [https, …] } (schemes without "://")' },
+);
 
 /** The rules a value must pass; each is checked only when the value is set (except `required`). */
 export const rulesShape = {

@@ -82,7 +82,10 @@ async function createScanner(options: ScanOptions): Promise<Scanner> {
         const rule = message.ruleId;
         if (options.ignore.ignoresFinding(rule, fingerprint)) continue;
         // secretlint masks every data value of a message, the pattern's name too: name it again.
-        const what = rule.endsWith('secretlint-rule-pattern') ? `found ${patternName(secret)}` : message.message;
+        // Its message also carries the masked secret (`found …: *****…`): ours shows it once, shorter.
+        const what = rule.endsWith('secretlint-rule-pattern')
+          ? `found ${patternName(secret)}`
+          : message.message.replace(/\s*(?:\(\*{4,}\)|:?\s*\*{4,})/g, '');
         const line = lineMap ? (lineMap[message.loc.start.line - 1] ?? message.loc.start.line) : message.loc.start.line;
         findings.push({
           severity: 'error',

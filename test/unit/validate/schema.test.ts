@@ -35,6 +35,18 @@ describe('the schema file', () => {
     expect(problemsOf(text)).toEqual([{ line: 4, field: 'variables.DEBUG.forbidden', message: 'unknown field' }]);
   });
 
+  it('takes one URL scheme written alone, and says what a url rule accepts when it is wrong', () => {
+    const loaded = parseSchemaText('variables:\n  API_URL:\n    url: { schemes: https }\n', 'deploy-env.yml');
+    expect(loaded.schema.variables.API_URL?.url).toEqual({ schemes: ['https'] });
+    expect(problemsOf('variables:\n  API_URL:\n    url: https\n')).toEqual([
+      {
+        line: 3,
+        field: 'variables.API_URL.url',
+        message: 'expected true, false or { schemes: [https, …] } (schemes without "://")',
+      },
+    ]);
+  });
+
   it('reports every problem at once, in line order, in the error message', () => {
     const text = [
       'environments: [production, staging]',

@@ -64,6 +64,8 @@ describe('the secret scan', () => {
       ['src/pay.js', 2, '@secretlint/secretlint-rule-pattern'],
     ]);
     expect(findings[1]?.message).toContain('found Stripe live API key — sk_l…(38 chars)');
+    // secretlint's own message carries the secret as asterisks: shown once, shortened, not twice.
+    expect(findings[0]?.message).toMatch(/^found GitHub Token — ghp_…\(40 chars\), fingerprint [0-9a-f]{16}$/);
     expect(findings[1]?.fingerprint).toBe(fingerprintOf(LIVE_KEY));
     expect(secrets).toEqual(expect.arrayContaining([LIVE_KEY, GITHUB_TOKEN]));
     expect(JSON.stringify(findings)).not.toContain(LIVE_KEY);

@@ -176,7 +176,7 @@ describe('deploy-railway', () => {
     rw.emulator.control('timing', { step: 1500 });
     const run = await deploy({ path: tree(app({ version: '6.0.0', buildSeconds: 2 })) });
     expect(run.exitCode, run.stdout).toBe(0);
-    expect(run.stdout).toContain('The subscription socket was lost: the wait ended by polling.');
+    expect(run.stdout).toContain('The subscription socket was lost: polled for the rest of the wait.');
     expect(rw.emulator.requests.socketsDropped).toBeGreaterThan(0);
     expect(rw.emulator.requests.rateLimited).toBe(0);
     expect(rw.emulator.requests.total).toBeLessThanOrEqual(20);

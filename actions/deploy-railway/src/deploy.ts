@@ -258,7 +258,7 @@ export async function deployRailway(inputs: DeployRailwayInputs, ctx: ActionCont
     } finally {
       await subscriptions?.dispose();
     }
-    if (results.some((r) => r.fellBack)) runner.info('The subscription socket was lost: the wait ended by polling.');
+    if (results.some((r) => r.fellBack)) runner.info('The subscription socket was lost: polled for the rest of the wait.');
   }
   runner.info(`Railway API: ${client.requests} HTTP requests.`);
 

@@ -63,6 +63,7 @@ export async function watchDeployment(options: WatchOptions): Promise<WatchResul
   let status = 'QUEUED';
   let checks = 0;
   let socketLost = subscriptions === undefined;
+  let socketUpAtEnd = false;
   let wake = new AbortController();
 
   const setStatus = (next: string): void => {
@@ -146,6 +147,9 @@ export async function watchDeployment(options: WatchOptions): Promise<WatchResul
       setStatus((await client.deployment(deploymentId)).status);
     }
   } finally {
+    // Whether the socket was up when the end came, read before unsubscribing: the last
+    // unsubscribe lets graphql-ws (lazy) close the socket normally, which is not a loss.
+    socketUpAtEnd = !socketLost && subscriptions?.state === 'open';
     for (const stop of unsubscribe) stop();
   }
 
@@ -159,6 +163,6 @@ export async function watchDeployment(options: WatchOptions): Promise<WatchResul
     }
   }
   // Ended by polling: the socket was given up, or was down (reconnecting) when the end came.
-  const fellBack = subscriptions !== undefined && (socketLost || subscriptions.state !== 'open');
+  const fellBack = subscriptions !== undefined && !socketUpAtEnd;
   return { status, verdict: classifyStatus(status), checks, fellBack, lines };
 }

@@ -60,6 +60,34 @@ describe('watchDeployment', () => {
     expect(client.requests).toBe(1);
   });
 
+  it('does not count the socket closing after the end (its own unsubscribe) as a fall-back', async () => {
+    const client = clientFor(rw);
+    // graphql-ws closes a lazy socket normally once the last subscription is gone; here that
+    // close lands while the last log lines are still being fetched, as it does over a slower network.
+    let closedAfterEnd!: () => void;
+    const closed = new Promise<void>((resolve) => {
+      closedAfterEnd = resolve;
+    });
+    const states: string[] = [];
+    const subscriptions = await Subscriptions.open(client, {
+      onState: (state, detail) => {
+        states.push(detail ? `${state} ${detail}` : state);
+        if (state === 'closed') closedAfterEnd();
+      },
+    });
+    const logs = client.logs.bind(client);
+    client.logs = async (...args) => {
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      return logs(...args);
+    };
+    const id = await upload({ version: '2.0.1', buildSeconds: 0.3 });
+    const result = await watchDeployment({ client, deploymentId: id, timeout: 30_000, subscriptions });
+    await subscriptions?.dispose();
+    expect(states).toEqual(['connecting', 'open', 'closed socket closed (1000 Normal Closure)']);
+    expect(result).toMatchObject({ status: 'SUCCESS', checks: 0, fellBack: false });
+    expect(rw.emulator.requests).toMatchObject({ sockets: 1, socketsDropped: 0 });
+  });
+
   it('falls back to polling when the socket drops mid-build and cannot come back, and still sees the end', async () => {
     rw.emulator.control('sockets', { dropOnBuilding: true, refuseAfterDrop: true });
     const client = clientFor(rw);

@@ -94,7 +94,10 @@ export async function watchDeployment(options: WatchOptions): Promise<WatchResul
             setStatus(data.deployment.status);
             wake.abort();
           },
-          error: lost,
+          // A server that ends the subscription once the status is final has said all there is.
+          error: () => {
+            if (!isFinal(status)) lost();
+          },
         },
       ),
     );

@@ -88,6 +88,25 @@ describe('watchDeployment', () => {
     expect(rw.emulator.requests).toMatchObject({ sockets: 1, socketsDropped: 0 });
   });
 
+  it('does not count a server ending the status subscription right after the final status as a fall-back', async () => {
+    const client = clientFor(rw);
+    const id = await upload({ version: '2.0.2', buildSeconds: 0.3 });
+    // A server that says SUCCESS, then completes the subscription (which the client reports as an error).
+    const ending = {
+      state: 'open',
+      subscribe: (query: string, _variables: unknown, handlers: { next(data: unknown): void; error(reason: string): void }) => {
+        if (query.includes('deploymentLogs') || query.includes('buildLogs')) return () => {};
+        setTimeout(() => {
+          handlers.next({ deployment: { status: 'SUCCESS' } });
+          handlers.error('the server ended the subscription');
+        }, 50);
+        return () => {};
+      },
+    } as unknown as Subscriptions;
+    const result = await watchDeployment({ client, deploymentId: id, timeout: 30_000, subscriptions: ending });
+    expect(result).toMatchObject({ status: 'SUCCESS', checks: 0, fellBack: false });
+  });
+
   it('falls back to polling when the socket drops mid-build and cannot come back, and still sees the end', async () => {
     rw.emulator.control('sockets', { dropOnBuilding: true, refuseAfterDrop: true });
     const client = clientFor(rw);

@@ -891,7 +891,7 @@ async function deployRailway(inputs, ctx) {
             await subscriptions?.dispose();
         }
         if (results.some((r) => r.fellBack))
-            runner.info('The subscription socket was lost: the wait ended by polling.');
+            runner.info('The subscription socket was lost: polled for the rest of the wait.');
     }
     runner.info(`Railway API: ${client.requests} HTTP requests.`);
     const first = results[0];

@@ -42,6 +42,7 @@ async function watchDeployment(options) {
     let status = 'QUEUED';
     let checks = 0;
     let socketLost = subscriptions === undefined;
+    let socketUpAtEnd = false;
     let wake = new AbortController();
     const setStatus = (next) => {
         if (next === status)
@@ -68,7 +69,11 @@ async function watchDeployment(options) {
                 setStatus(data.deployment.status);
                 wake.abort();
             },
-            error: lost,
+            // A server that ends the subscription once the status is final has said all there is.
+            error: () => {
+                if (!(0,_status_js__WEBPACK_IMPORTED_MODULE_4__/* .isFinal */ .dR)(status))
+                    lost();
+            },
         }));
         if (options.logs !== false) {
             for (const [kind, query, field] of [
@@ -114,6 +119,9 @@ async function watchDeployment(options) {
         }
     }
     finally {
+        // Whether the socket was up when the end came, read before unsubscribing: the last
+        // unsubscribe lets graphql-ws (lazy) close the socket normally, which is not a loss.
+        socketUpAtEnd = !socketLost && subscriptions?.state === 'open';
         for (const stop of unsubscribe)
             stop();
     }
@@ -130,7 +138,7 @@ async function watchDeployment(options) {
         }
     }
     // Ended by polling: the socket was given up, or was down (reconnecting) when the end came.
-    const fellBack = subscriptions !== undefined && (socketLost || subscriptions.state !== 'open');
+    const fellBack = subscriptions !== undefined && !socketUpAtEnd;
     return { status, verdict: (0,_status_js__WEBPACK_IMPORTED_MODULE_4__/* .classifyStatus */ .xo)(status), checks, fellBack, lines };
 }
 

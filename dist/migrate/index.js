@@ -94,7 +94,7 @@ function parsePostgres(raw, scheme, rest) {
     if (bad) {
         return {
             ok: false,
-            expected: `the password has an unencoded '${bad.char}' at position ${bad.position} of ${rawPassword.length}: percent-encode it in the URL (${Object.entries(UNENCODED)
+            expected: `${FORM} with the password percent-encoded: it has an unencoded '${bad.char}' at position ${bad.position} of ${rawPassword.length} (${Object.entries(UNENCODED)
                 .map(([c, e]) => `${c} → ${e}`)
                 .join(', ')})`,
         };
@@ -269,7 +269,7 @@ function defineAction(manifest) {
 }
 
 ;// CONCATENATED MODULE: ./actions/migrate/src/command-line.ts
-const FORM = "a command line such as 'npx knex migrate:latest' (quotes allowed; no shell: no pipes, &&, ;, redirections, $VARIABLES or backticks — put those in a script)";
+const FORM = "one command with its arguments, such as './scripts/migrate.sh production' (quotes allowed; no shell: no pipes, &&, ;, redirections, $VARIABLES or backticks — put those in a script)";
 function splitCommandLine(raw) {
     const bad = (why) => ({ ok: false, expected: `${FORM}; ${why}` });
     const words = [];

@@ -7,7 +7,7 @@
 import type { InputType, Parsed } from '@deploy-suite/core/input-types';
 
 const FORM =
-  "a command line such as 'npx knex migrate:latest' (quotes allowed; no shell: no pipes, &&, ;, redirections, $VARIABLES or backticks — put those in a script)";
+  "one command with its arguments, such as './scripts/migrate.sh production' (quotes allowed; no shell: no pipes, &&, ;, redirections, $VARIABLES or backticks — put those in a script)";
 
 export function splitCommandLine(raw: string): Parsed<string[]> {
   const bad = (why: string): Parsed<string[]> => ({ ok: false, expected: `${FORM}; ${why}` });

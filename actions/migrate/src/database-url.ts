@@ -110,7 +110,7 @@ function parsePostgres(raw: string, scheme: string, rest: string): UrlCheck {
   if (bad) {
     return {
       ok: false,
-      expected: `the password has an unencoded '${bad.char}' at position ${bad.position} of ${rawPassword.length}: percent-encode it in the URL (${Object.entries(
+      expected: `${FORM} with the password percent-encoded: it has an unencoded '${bad.char}' at position ${bad.position} of ${rawPassword.length} (${Object.entries(
         UNENCODED,
       )
         .map(([c, e]) => `${c} → ${e}`)

@@ -442,7 +442,7 @@ async function validate(inputs, ctx) {
     let healthcheckPath;
     if (inputs.checkConfig) {
         await runner.group('Check the platform config files', async () => {
-            const { checkConfigFiles } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(463), __webpack_require__.e(332)]).then(__webpack_require__.bind(__webpack_require__, 2332));
+            const { checkConfigFiles } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(350)]).then(__webpack_require__.bind(__webpack_require__, 7350));
             const result = await checkConfigFiles(cwd, runner.secrets, inputs.environment || undefined);
             configFiles = result.checked;
             healthcheckPath = result.healthcheckPath;

@@ -9,11 +9,11 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SecretRegistry } from '@deploy-suite/core/secrets';
-import { excerpt } from '@deploy-suite/core/untrusted';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { excerpt, truncate } from '@deploy-suite/core/untrusted';
 import { CONFIG_FILES, findConfigFiles } from './find-config-files.ts';
 import type { Finding } from './findings.ts';
-import { RAILWAY_SECTION_KEYS, railwayConfigSchema } from './railway-config-schema.ts';
+import { RAILWAY_SECTION_KEYS } from './railway-config-schema.ts';
+import { nearestKey, schemaProblems } from './schema-problems.ts';
 import { parseLocatedYaml } from './yaml-lines.ts';
 
 type ConfigFile = (typeof CONFIG_FILES)[number];
@@ -26,9 +26,9 @@ export interface ConfigResult {
 
 type LineOf = (path: readonly PropertyKey[]) => number | undefined;
 
-/** `deploy.healthcheckPath`, `rewrites[0].has[1]`, `functions["api/*.js"].memory`. */
+/** `deploy.healthcheckPath`, `rewrites[0].has[1]`, `functions["api/*.js"].memory`; keys come from the file: capped. */
 function fieldOf(path: readonly PropertyKey[]): string {
-  return path
+  const field = path
     .map((p, i) => {
       if (typeof p === 'number') return `[${p}]`;
       const key = String(p);
@@ -36,6 +36,7 @@ function fieldOf(path: readonly PropertyKey[]): string {
       return i === 0 ? key : `.${key}`;
     })
     .join('');
+  return truncate(field, 200);
 }
 
 /** JSON: syntax errors at their line; for the rest, the JSON document read as YAML gives each node's line. */
@@ -102,14 +103,9 @@ function tomlLineOf(text: string): LineOf {
 }
 
 /** `; did you mean healthcheckPath?`, or for Railway's two sections `; it belongs under build`. */
-function meantKey(
-  platform: 'railway' | 'vercel',
-  path: readonly PropertyKey[],
-  allowed: readonly string[],
-  nearest: (key: string, allowed: readonly string[]) => string | undefined,
-): string {
+function meantKey(platform: 'railway' | 'vercel', path: readonly PropertyKey[], allowed: readonly string[]): string {
   const key = String(path[path.length - 1]);
-  const near = nearest(key, allowed);
+  const near = nearestKey(key, allowed);
   if (near) return `; did you mean ${near}?`;
   const section = path[path.length - 2];
   if (platform === 'railway' && (section === 'build' || section === 'deploy')) {
@@ -119,48 +115,23 @@ function meantKey(
   return '';
 }
 
-const compiled = new Map<string, Promise<ValidateFunction>>();
-
-/**
- * Each schema compiled once per process. Vercel's is compiled with the published parts the file
- * uses only: they are what takes Ajv time (a few hundred milliseconds for all of them).
- */
-function validatorFor(platform: 'railway' | 'vercel', data: unknown): Promise<ValidateFunction> {
-  const keys = platform === 'vercel' && typeof data === 'object' && data !== null ? Object.keys(data).sort().join(',') : '';
-  const cacheKey = `${platform}:${keys}`;
-  let validator = compiled.get(cacheKey);
-  if (!validator) {
-    validator = (async () => {
-      // strict: false, because Vercel's schemas carry annotations of their own (`private`).
-      // verbose: each error carries its schema, whose keys name what an unknown key was meant to be.
-      const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-      const schema =
-        platform === 'vercel'
-          ? (await import('./vercel-config-schema.ts')).vercelConfigSchema(new Set(keys.split(',')))
-          : railwayConfigSchema;
-      return ajv.compile(schema);
-    })();
-    compiled.set(cacheKey, validator);
-  }
-  return validator;
-}
-
 /** Past this many, a file's findings stop: the first ones say what is wrong, a flood only hides it. */
 const MAX_FINDINGS_PER_FILE = 25;
 
 async function shapeFindings(file: string, data: unknown, lineOf: LineOf): Promise<Finding[]> {
   const platform = kindOf(file) === 'vercel.json' ? 'vercel' : 'railway';
+  const { validatorFor } = await import('./config-validators.ts');
   const validate = await validatorFor(platform, data);
   validate(data);
-  const { nearestKey, schemaProblems } = await import('./schema-problems.ts');
   const findings: Finding[] = [];
   const located = (path: readonly PropertyKey[]) => {
     const line = lineOf(path);
     return line !== undefined ? { line } : {};
   };
-  const { VERCEL_PUBLISHED_KEYS, vercelConflicts } = await import('./vercel-config-schema.ts');
+  // Vercel's module (and its published schemas) loads for a vercel.json only.
+  const vercel = platform === 'vercel' ? await import('./vercel-config-schema.ts') : undefined;
   const publishedByVercel = (path: readonly PropertyKey[]) =>
-    platform === 'vercel' && (VERCEL_PUBLISHED_KEYS as readonly PropertyKey[]).includes(path[0] ?? '');
+    (vercel?.VERCEL_PUBLISHED_KEYS as readonly PropertyKey[] | undefined)?.includes(path[0] ?? '') ?? false;
   const problems = schemaProblems(validate.errors, data);
   for (const problem of problems.slice(0, MAX_FINDINGS_PER_FILE)) {
     const field = fieldOf(problem.path) || '(top level)';
@@ -170,7 +141,7 @@ async function shapeFindings(file: string, data: unknown, lineOf: LineOf): Promi
         severity: 'warning',
         kind: 'config',
         rule: 'unknown-key',
-        message: `${field}: unknown key (not in the ${platform === 'vercel' ? 'Vercel' : 'Railway'} config schema)${meantKey(platform, problem.path, problem.allowedKeys ?? [], nearestKey)}`,
+        message: `${field}: unknown key (not in the ${platform === 'vercel' ? 'Vercel' : 'Railway'} config schema)${meantKey(platform, problem.path, problem.allowedKeys ?? [])}`,
         file,
         ...located(problem.path),
       });
@@ -181,7 +152,7 @@ async function shapeFindings(file: string, data: unknown, lineOf: LineOf): Promi
       kind: 'config',
       rule: 'config-shape',
       message: `${field}: ${problem.message}${publishedByVercel(problem.path) ? " (Vercel's schema)" : ''}${
-        problem.unknownKey ? meantKey(platform, problem.path, problem.allowedKeys ?? [], nearestKey) : ''
+        problem.unknownKey ? meantKey(platform, problem.path, problem.allowedKeys ?? []) : ''
       }`,
       file,
       ...located(problem.path),
@@ -196,8 +167,8 @@ async function shapeFindings(file: string, data: unknown, lineOf: LineOf): Promi
       file,
     });
   }
-  if (platform === 'vercel') {
-    for (const conflict of vercelConflicts(data)) {
+  if (vercel) {
+    for (const conflict of vercel.vercelConflicts(data)) {
       findings.push({
         severity: 'error',
         kind: 'config',

@@ -283,4 +283,13 @@ describe('platform config files', () => {
       'cleanUrl: unknown key (not in the Vercel config schema); did you mean cleanUrls?',
     ]);
   });
+
+  it('caps a key name taken from the file in its finding', async () => {
+    const key = 'x'.repeat(5000);
+    const result = await checkConfigFiles(repo({ 'railway.json': JSON.stringify({ [key]: 1 }) }));
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]?.message.length).toBeLessThan(320);
+    expect(result.findings[0]?.message).toMatch(/^x+…/);
+  });
 });
+

@@ -1,8 +1,8 @@
-export const id = 332;
-export const ids = [332];
+export const id = 350;
+export const ids = [350];
 export const modules = {
 
-/***/ 2332:
+/***/ 7350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,8 +19,6 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./packages/core/src/untrusted.ts
 var untrusted = __webpack_require__(3023);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __webpack_require__(2463);
 // EXTERNAL MODULE: ./packages/core/src/exec.ts
 var exec = __webpack_require__(6192);
 ;// CONCATENATED MODULE: ./actions/validate/src/find-config-files.ts
@@ -81,112 +79,174 @@ async function findConfigFiles(dir) {
     return found.filter(wanted).sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
 }
 
-;// CONCATENATED MODULE: ./actions/validate/src/railway-config-schema.ts
+// EXTERNAL MODULE: ./actions/validate/src/railway-config-schema.ts
+var railway_config_schema = __webpack_require__(2520);
+;// CONCATENATED MODULE: ./actions/validate/src/schema-problems.ts
 /**
- * A JSON Schema (draft-07) for railway.json / railway.toml ("Config as Code").
- *
- * Railway publishes its schema only from its site (railway.com/railway.schema.json): no package or
- * repository carries a copy that could be vendored here. This document is written from the two
- * things Railway does publish as data and prose: the typed build/deploy settings of a service in
- * its CLI (MIT; `BuildConfig` / `DeployConfig` in `src/controllers/config/environment.rs`, the
- * same settings Config as Code writes) and the Config as Code reference (the `environments`
- * overrides, the builders, which fields take `null`). Every object is closed, so a key outside it
- * is reported, as a warning: it may be a typo (`healthCheckPath`) or newer than this document.
- *
- * Railway reads enum values in any case (its docs write `builder = "nixpacks"`), so both cases
- * are listed.
+ * The allowed key an unknown one was probably meant to be: the same but for case
+ * (`healthCheckPath`), or a few letters off (`permanant`, `restartPolicyMaxRetry`).
  */
-const either = (...values) => values.flatMap((v) => [v, v.toLowerCase()]);
-const nullable = (schema) => ({ anyOf: [schema, { type: 'null' }] });
-const railway_config_schema_text = { type: 'string' };
-const count = { type: 'integer', minimum: 0 };
-/** Seconds, which Railway's own reference writes as strings (`"overlapSeconds": "60"`). */
-const seconds = { anyOf: [count, { type: 'string', pattern: '^[0-9]+$' }] };
-const build = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        builder: { enum: either('RAILPACK', 'DOCKERFILE', 'NIXPACKS', 'HEROKU', 'PAKETO') },
-        buildCommand: nullable(railway_config_schema_text),
-        watchPatterns: nullable({ type: 'array', items: railway_config_schema_text }),
-        dockerfilePath: nullable(railway_config_schema_text),
-        railpackVersion: nullable(railway_config_schema_text),
-        nixpacksConfigPath: nullable(railway_config_schema_text),
-        nixpacksPlan: nullable({ type: 'object' }),
-        nixpacksVersion: nullable(railway_config_schema_text),
-        buildEnvironment: nullable({ enum: either('V2', 'V3') }),
-    },
-};
-const deploy = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        startCommand: nullable(railway_config_schema_text),
-        preDeployCommand: nullable({ anyOf: [railway_config_schema_text, { type: 'array', items: railway_config_schema_text }] }),
-        healthcheckPath: nullable({ type: 'string', pattern: '^/' }),
-        healthcheckTimeout: nullable({ type: 'integer', minimum: 1 }),
-        ipv6EgressEnabled: nullable({ type: 'boolean' }),
-        numReplicas: nullable(count),
-        multiRegionConfig: nullable({
-            type: 'object',
-            additionalProperties: nullable({
-                type: 'object',
-                additionalProperties: false,
-                properties: { numReplicas: count },
-            }),
-        }),
-        cronSchedule: nullable(railway_config_schema_text),
-        restartPolicyType: { enum: either('ON_FAILURE', 'ALWAYS', 'NEVER') },
-        restartPolicyMaxRetries: nullable(count),
-        sleepApplication: nullable({ type: 'boolean' }),
-        registryCredentials: nullable({
-            type: 'object',
-            additionalProperties: false,
-            properties: { username: railway_config_schema_text, password: railway_config_schema_text },
-        }),
-        limitOverride: nullable({
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-                containers: {
-                    type: 'object',
-                    additionalProperties: false,
-                    properties: { cpu: { type: 'number', minimum: 0 }, memoryBytes: count, diskBytes: count },
-                },
-            },
-        }),
-        requiredMountPath: nullable(railway_config_schema_text),
-        overlapSeconds: nullable(seconds),
-        drainingSeconds: nullable(seconds),
-        region: nullable(railway_config_schema_text),
-        runtime: nullable({ enum: either('V2', 'LEGACY', 'UNSPECIFIED') }),
-        useLegacyStacker: nullable({ type: 'boolean' }),
-    },
-};
-const railwayConfigSchema = {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    title: 'railway.json / railway.toml (Config as Code)',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        $schema: railway_config_schema_text,
-        build,
-        deploy,
-        environments: {
-            type: 'object',
-            additionalProperties: {
-                type: 'object',
-                additionalProperties: false,
-                properties: { build, deploy },
-            },
-        },
-    },
-};
-/** The keys of each section, to tell a key written in the other one (`deploy.buildCommand`). */
-const RAILWAY_SECTION_KEYS = {
-    build: Object.keys(build.properties),
-    deploy: Object.keys(deploy.properties),
-};
+function nearestKey(key, allowed) {
+    const lower = key.toLowerCase();
+    const sameCase = allowed.find((k) => k.toLowerCase() === lower);
+    if (sameCase)
+        return sameCase;
+    let best;
+    for (const candidate of allowed) {
+        const distance = editDistance(lower, candidate.toLowerCase());
+        const limit = key.length > 12 ? 3 : key.length > 5 ? 2 : 1;
+        if (distance <= limit && (!best || distance < best.distance))
+            best = { key: candidate, distance };
+    }
+    return best?.key;
+}
+/** The allowed value a wrong one was probably meant to be: a few letters off, or cut short (`DOCKER`). */
+function nearestValue(value, allowed) {
+    const strings = allowed.filter((v) => typeof v === 'string');
+    const upper = value.toUpperCase();
+    const cutShort = upper.length >= 3 ? strings.find((v) => v.toUpperCase().startsWith(upper)) : undefined;
+    return cutShort ?? nearestKey(value, strings);
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 3)
+        return 4;
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+const COMPOSITE = new Set(['anyOf', 'oneOf']);
+const SHAPE = new Set(['type', 'enum', 'const']);
+function article(type) {
+    if (type === 'null')
+        return 'null';
+    return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+/** Enum values as a reader wants them: each once, whatever the case (Railway accepts both). */
+function listValues(values) {
+    const seen = new Set();
+    const shown = [];
+    for (const value of values) {
+        const key = typeof value === 'string' ? value.toLowerCase() : JSON.stringify(value);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        shown.push(JSON.stringify(value));
+    }
+    return shown.join(', ');
+}
+/** What the branches would have accepted, when they differ only in shape. */
+function expectedShapes(errors) {
+    const shapes = [];
+    for (const e of errors) {
+        if (e.keyword === 'type') {
+            const types = Array.isArray(e.params.type) ? e.params.type : [e.params.type];
+            shapes.push(...types.map((t) => article(String(t))));
+        }
+        else if (e.keyword === 'enum')
+            shapes.push(`one of ${listValues(e.params.allowedValues)}`);
+        else
+            shapes.push(JSON.stringify(e.params.allowedValue));
+    }
+    return `expected ${[...new Set(shapes)].join(' or ')}`;
+}
+function condense(input) {
+    let errors = input.filter((e) => e.keyword !== 'if');
+    const composites = errors.filter((e) => COMPOSITE.has(e.keyword)).sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+    for (const composite of composites) {
+        const prefix = `${composite.schemaPath}/`;
+        const branches = new Map();
+        for (const e of errors) {
+            if (!e.schemaPath.startsWith(prefix))
+                continue;
+            const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
+            branches.set(branch, [...(branches.get(branch) ?? []), e]);
+        }
+        // `oneOf` matched by several branches has no branch errors: its own message says it.
+        if (branches.size === 0)
+            continue;
+        const all = [...branches.values()].flat();
+        const wrongShape = (e) => e.instancePath === composite.instancePath && SHAPE.has(e.keyword);
+        let replacement;
+        if (all.every(wrongShape)) {
+            replacement = [{ ...composite, keyword: 'expected', message: expectedShapes(all), params: {} }];
+        }
+        else {
+            const candidates = [...branches.values()].filter((b) => !b.some(wrongShape));
+            replacement = (candidates.length > 0 ? candidates : [...branches.values()]).reduce((best, b) => b.length < best.length ? b : best);
+        }
+        errors = [...errors.filter((e) => e !== composite && !e.schemaPath.startsWith(prefix)), ...replacement];
+    }
+    return errors;
+}
+/** JSON pointer segments, as numbers where the document has an array there. */
+function pathOf(pointer, data) {
+    const path = [];
+    let node = data;
+    for (const raw of pointer.split('/').slice(1)) {
+        const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        const key = Array.isArray(node) ? Number(segment) : segment;
+        path.push(key);
+        node = node !== null && typeof node === 'object' ? node[key] : undefined;
+    }
+    return path;
+}
+function messageOf(e) {
+    switch (e.keyword) {
+        case 'expected':
+            return e.message ?? 'not an accepted shape';
+        case 'type':
+            return expectedShapes([e]);
+        case 'enum': {
+            const allowed = e.params.allowedValues;
+            const meant = typeof e.data === 'string' ? nearestValue(e.data, allowed) : undefined;
+            return `expected one of ${listValues(allowed)}${meant ? `; did you mean ${JSON.stringify(meant)}?` : ''}`;
+        }
+        case 'const':
+            return `expected ${JSON.stringify(e.params.allowedValue)}`;
+        case 'required':
+            return 'missing (required here)';
+        case 'additionalProperties':
+            return 'unknown key';
+        case 'pattern':
+            return `does not match the pattern ${String(e.params.pattern)}`;
+        default:
+            return e.message ?? e.keyword;
+    }
+}
+function propertiesOf(schema) {
+    const properties = schema?.properties;
+    return properties && typeof properties === 'object' ? Object.keys(properties) : [];
+}
+function schemaProblems(errors, data) {
+    const problems = [];
+    const seen = new Set();
+    for (const e of condense(errors ?? [])) {
+        const path = pathOf(e.instancePath, data);
+        if (e.keyword === 'additionalProperties')
+            path.push(String(e.params.additionalProperty));
+        if (e.keyword === 'required')
+            path.push(String(e.params.missingProperty));
+        const problem = {
+            path,
+            message: messageOf(e),
+            unknownKey: e.keyword === 'additionalProperties',
+            schemaPath: e.schemaPath,
+            ...(e.keyword === 'additionalProperties' ? { allowedKeys: propertiesOf(e.parentSchema) } : {}),
+        };
+        const key = JSON.stringify([problem.path, problem.message]);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        problems.push(problem);
+    }
+    return problems;
+}
 
 // EXTERNAL MODULE: ./actions/validate/src/yaml-lines.ts
 var yaml_lines = __webpack_require__(8871);
@@ -206,9 +266,9 @@ var yaml_lines = __webpack_require__(8871);
 
 
 
-/** `deploy.healthcheckPath`, `rewrites[0].has[1]`, `functions["api/*.js"].memory`. */
+/** `deploy.healthcheckPath`, `rewrites[0].has[1]`, `functions["api/*.js"].memory`; keys come from the file: capped. */
 function fieldOf(path) {
-    return path
+    const field = path
         .map((p, i) => {
         if (typeof p === 'number')
             return `[${p}]`;
@@ -218,6 +278,7 @@ function fieldOf(path) {
         return i === 0 ? key : `.${key}`;
     })
         .join('');
+    return (0,untrusted/* truncate */.xv)(field, 200);
 }
 /** JSON: syntax errors at their line; for the rest, the JSON document read as YAML gives each node's line. */
 function parseJson(text, secrets) {
@@ -281,56 +342,34 @@ function tomlLineOf(text) {
     };
 }
 /** `; did you mean healthcheckPath?`, or for Railway's two sections `; it belongs under build`. */
-function meantKey(platform, path, allowed, nearest) {
+function meantKey(platform, path, allowed) {
     const key = String(path[path.length - 1]);
-    const near = nearest(key, allowed);
+    const near = nearestKey(key, allowed);
     if (near)
         return `; did you mean ${near}?`;
     const section = path[path.length - 2];
     if (platform === 'railway' && (section === 'build' || section === 'deploy')) {
         const other = section === 'build' ? 'deploy' : 'build';
-        if (RAILWAY_SECTION_KEYS[other].includes(key))
+        if (railway_config_schema/* RAILWAY_SECTION_KEYS */.j[other].includes(key))
             return `; it belongs under ${other}`;
     }
     return '';
-}
-const compiled = new Map();
-/**
- * Each schema compiled once per process. Vercel's is compiled with the published parts the file
- * uses only: they are what takes Ajv time (a few hundred milliseconds for all of them).
- */
-function validatorFor(platform, data) {
-    const keys = platform === 'vercel' && typeof data === 'object' && data !== null ? Object.keys(data).sort().join(',') : '';
-    const cacheKey = `${platform}:${keys}`;
-    let validator = compiled.get(cacheKey);
-    if (!validator) {
-        validator = (async () => {
-            // strict: false, because Vercel's schemas carry annotations of their own (`private`).
-            // verbose: each error carries its schema, whose keys name what an unknown key was meant to be.
-            const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, verbose: true });
-            const schema = platform === 'vercel'
-                ? (await __webpack_require__.e(/* import() */ 918).then(__webpack_require__.bind(__webpack_require__, 6918))).vercelConfigSchema(new Set(keys.split(',')))
-                : railwayConfigSchema;
-            return ajv.compile(schema);
-        })();
-        compiled.set(cacheKey, validator);
-    }
-    return validator;
 }
 /** Past this many, a file's findings stop: the first ones say what is wrong, a flood only hides it. */
 const MAX_FINDINGS_PER_FILE = 25;
 async function shapeFindings(file, data, lineOf) {
     const platform = kindOf(file) === 'vercel.json' ? 'vercel' : 'railway';
+    const { validatorFor } = await Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(402)]).then(__webpack_require__.bind(__webpack_require__, 4402));
     const validate = await validatorFor(platform, data);
     validate(data);
-    const { nearestKey, schemaProblems } = await __webpack_require__.e(/* import() */ 786).then(__webpack_require__.bind(__webpack_require__, 7786));
     const findings = [];
     const located = (path) => {
         const line = lineOf(path);
         return line !== undefined ? { line } : {};
     };
-    const { VERCEL_PUBLISHED_KEYS, vercelConflicts } = await __webpack_require__.e(/* import() */ 918).then(__webpack_require__.bind(__webpack_require__, 6918));
-    const publishedByVercel = (path) => platform === 'vercel' && VERCEL_PUBLISHED_KEYS.includes(path[0] ?? '');
+    // Vercel's module (and its published schemas) loads for a vercel.json only.
+    const vercel = platform === 'vercel' ? await __webpack_require__.e(/* import() */ 918).then(__webpack_require__.bind(__webpack_require__, 6918)) : undefined;
+    const publishedByVercel = (path) => vercel?.VERCEL_PUBLISHED_KEYS?.includes(path[0] ?? '') ?? false;
     const problems = schemaProblems(validate.errors, data);
     for (const problem of problems.slice(0, MAX_FINDINGS_PER_FILE)) {
         const field = fieldOf(problem.path) || '(top level)';
@@ -340,7 +379,7 @@ async function shapeFindings(file, data, lineOf) {
                 severity: 'warning',
                 kind: 'config',
                 rule: 'unknown-key',
-                message: `${field}: unknown key (not in the ${platform === 'vercel' ? 'Vercel' : 'Railway'} config schema)${meantKey(platform, problem.path, problem.allowedKeys ?? [], nearestKey)}`,
+                message: `${field}: unknown key (not in the ${platform === 'vercel' ? 'Vercel' : 'Railway'} config schema)${meantKey(platform, problem.path, problem.allowedKeys ?? [])}`,
                 file,
                 ...located(problem.path),
             });
@@ -350,7 +389,7 @@ async function shapeFindings(file, data, lineOf) {
             severity: 'error',
             kind: 'config',
             rule: 'config-shape',
-            message: `${field}: ${problem.message}${publishedByVercel(problem.path) ? " (Vercel's schema)" : ''}${problem.unknownKey ? meantKey(platform, problem.path, problem.allowedKeys ?? [], nearestKey) : ''}`,
+            message: `${field}: ${problem.message}${publishedByVercel(problem.path) ? " (Vercel's schema)" : ''}${problem.unknownKey ? meantKey(platform, problem.path, problem.allowedKeys ?? []) : ''}`,
             file,
             ...located(problem.path),
         });
@@ -364,8 +403,8 @@ async function shapeFindings(file, data, lineOf) {
             file,
         });
     }
-    if (platform === 'vercel') {
-        for (const conflict of vercelConflicts(data)) {
+    if (vercel) {
+        for (const conflict of vercel.vercelConflicts(data)) {
             findings.push({
                 severity: 'error',
                 kind: 'config',
@@ -477,6 +516,122 @@ async function checkConfigFiles(dir, secrets = { scrub: (text) => text }, enviro
     }
     return result;
 }
+
+
+/***/ }),
+
+/***/ 2520:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ railwayConfigSchema),
+/* harmony export */   j: () => (/* binding */ RAILWAY_SECTION_KEYS)
+/* harmony export */ });
+/**
+ * A JSON Schema (draft-07) for railway.json / railway.toml ("Config as Code").
+ *
+ * Railway publishes its schema only from its site (railway.com/railway.schema.json): no package or
+ * repository carries a copy that could be vendored here. This document is written from the two
+ * things Railway does publish as data and prose: the typed build/deploy settings of a service in
+ * its CLI (MIT; `BuildConfig` / `DeployConfig` in `src/controllers/config/environment.rs`, the
+ * same settings Config as Code writes) and the Config as Code reference (the `environments`
+ * overrides, the builders, which fields take `null`). Every object is closed, so a key outside it
+ * is reported, as a warning: it may be a typo (`healthCheckPath`) or newer than this document.
+ *
+ * Railway reads enum values in any case (its docs write `builder = "nixpacks"`), so both cases
+ * are listed.
+ */
+const either = (...values) => values.flatMap((v) => [v, v.toLowerCase()]);
+const nullable = (schema) => ({ anyOf: [schema, { type: 'null' }] });
+const text = { type: 'string' };
+const count = { type: 'integer', minimum: 0 };
+/** Seconds, which Railway's own reference writes as strings (`"overlapSeconds": "60"`). */
+const seconds = { anyOf: [count, { type: 'string', pattern: '^[0-9]+$' }] };
+const build = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        builder: { enum: either('RAILPACK', 'DOCKERFILE', 'NIXPACKS', 'HEROKU', 'PAKETO') },
+        buildCommand: nullable(text),
+        watchPatterns: nullable({ type: 'array', items: text }),
+        dockerfilePath: nullable(text),
+        railpackVersion: nullable(text),
+        nixpacksConfigPath: nullable(text),
+        nixpacksPlan: nullable({ type: 'object' }),
+        nixpacksVersion: nullable(text),
+        buildEnvironment: nullable({ enum: either('V2', 'V3') }),
+    },
+};
+const deploy = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        startCommand: nullable(text),
+        preDeployCommand: nullable({ anyOf: [text, { type: 'array', items: text }] }),
+        healthcheckPath: nullable({ type: 'string', pattern: '^/' }),
+        healthcheckTimeout: nullable({ type: 'integer', minimum: 1 }),
+        ipv6EgressEnabled: nullable({ type: 'boolean' }),
+        numReplicas: nullable(count),
+        multiRegionConfig: nullable({
+            type: 'object',
+            additionalProperties: nullable({
+                type: 'object',
+                additionalProperties: false,
+                properties: { numReplicas: count },
+            }),
+        }),
+        cronSchedule: nullable(text),
+        restartPolicyType: { enum: either('ON_FAILURE', 'ALWAYS', 'NEVER') },
+        restartPolicyMaxRetries: nullable(count),
+        sleepApplication: nullable({ type: 'boolean' }),
+        registryCredentials: nullable({
+            type: 'object',
+            additionalProperties: false,
+            properties: { username: text, password: text },
+        }),
+        limitOverride: nullable({
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                containers: {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: { cpu: { type: 'number', minimum: 0 }, memoryBytes: count, diskBytes: count },
+                },
+            },
+        }),
+        requiredMountPath: nullable(text),
+        overlapSeconds: nullable(seconds),
+        drainingSeconds: nullable(seconds),
+        region: nullable(text),
+        runtime: nullable({ enum: either('V2', 'LEGACY', 'UNSPECIFIED') }),
+        useLegacyStacker: nullable({ type: 'boolean' }),
+    },
+};
+const railwayConfigSchema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'railway.json / railway.toml (Config as Code)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        $schema: text,
+        build,
+        deploy,
+        environments: {
+            type: 'object',
+            additionalProperties: {
+                type: 'object',
+                additionalProperties: false,
+                properties: { build, deploy },
+            },
+        },
+    },
+};
+/** The keys of each section, to tell a key written in the other one (`deploy.buildCommand`). */
+const RAILWAY_SECTION_KEYS = {
+    build: Object.keys(build.properties),
+    deploy: Object.keys(deploy.properties),
+};
 
 
 /***/ }),

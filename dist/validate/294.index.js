@@ -21,6 +21,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var src_errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/untrusted.ts
+var untrusted = __webpack_require__(3023);
 ;// CONCATENATED MODULE: ./actions/validate/src/findings.ts
 function counts(findings) {
     const errors = findings.filter((f) => f.severity === 'error').length;
@@ -283,6 +285,7 @@ function renderSummary(report) {
 
 
 
+
 function pullRequestRange(env) {
     const path = env.GITHUB_EVENT_PATH;
     if (!path || !(0,external_node_fs_.existsSync)(path))
@@ -476,7 +479,7 @@ async function validate(inputs, ctx) {
                 `${ignore.size > 0 ? ` (${ignore.size} ignore rule(s), ${result.stats.ignored} file(s) ignored)` : ''}: ${result.findings.length} finding(s).`);
             // A rule that matched nothing is a typo or a leftover: said, but no finding (it hides nothing).
             for (const rule of ignore.unused()) {
-                runner.warning(`Ignore rule ${JSON.stringify(rule.text)} matched nothing: check its spelling, or remove it.`, {
+                runner.warning(`Ignore rule ${JSON.stringify((0,untrusted/* truncate */.xv)(rule.text, 200))} matched nothing: check its spelling, or remove it.`, {
                     title: 'validate: ignore file',
                     file: display(inputs.secretsIgnore),
                     startLine: rule.line,

@@ -9,6 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '@deploy-suite/core/errors';
 import type { ActionContext, ActionResult } from '@deploy-suite/core/run';
+import { truncate } from '@deploy-suite/core/untrusted';
 import { annotate, counts, type Finding, sortFindings } from './findings.ts';
 import { EMPTY_IGNORE, type IgnoreList, parseIgnoreFile } from './ignore-file.ts';
 import { DEFAULT_SCHEMA, type SourceSpec, type ValidateInputs } from './manifest.ts';
@@ -245,11 +246,14 @@ export async function validate(inputs: ValidateInputs, ctx: ActionContext): Prom
       );
       // A rule that matched nothing is a typo or a leftover: said, but no finding (it hides nothing).
       for (const rule of ignore.unused()) {
-        runner.warning(`Ignore rule ${JSON.stringify(rule.text)} matched nothing: check its spelling, or remove it.`, {
-          title: 'validate: ignore file',
-          file: display(inputs.secretsIgnore),
-          startLine: rule.line,
-        });
+        runner.warning(
+          `Ignore rule ${JSON.stringify(truncate(rule.text, 200))} matched nothing: check its spelling, or remove it.`,
+          {
+            title: 'validate: ignore file',
+            file: display(inputs.secretsIgnore),
+            startLine: rule.line,
+          },
+        );
       }
     });
   }

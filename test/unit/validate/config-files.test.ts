@@ -292,4 +292,3 @@ describe('platform config files', () => {
     expect(result.findings[0]?.message).toMatch(/^x+…/);
   });
 });
-
